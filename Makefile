@@ -1,0 +1,49 @@
+# msc_registry — PGXS build.
+#
+# The install script is assembled from src/sql/*.sql (in name order); a line
+# "--@ordered_type T" expands src/sql/ordered_type.sql.in for type T.
+# META.json is checked against the control file's version on every build.
+
+EXTENSION   = msc_registry
+EXTVERSION  = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big  = msc_registry
+CORE_SRCS   = $(sort $(wildcard src/core/*.c))
+PG_SRCS     = $(sort $(wildcard src/pg/*.c))
+OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
+DATA_built  = build/$(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = build test/core/build
+
+REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CFLAGS   = -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror=implicit-function-declaration
+
+PG_CONFIG  ?= pg_config
+PGXS       := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+build/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) src/sql/ordered_type.sql.in $(EXTENSION).control META.json
+	@mkdir -p build
+	@grep -q '"version": "$(EXTVERSION)"' META.json || \
+	  { echo "META.json does not carry version $(EXTVERSION) of $(EXTENSION).control" >&2; exit 1; }
+	awk -v tmpl=src/sql/ordered_type.sql.in ' \
+	  /^--@ordered_type / { t = $$2; \
+	    while ((getline line < tmpl) > 0) { gsub(/@TYPE@/, t, line); print line } \
+	    close(tmpl); next } \
+	  { print }' $(SQL_PIECES) > $@
+
+# ---- core unit tests (plain C, AddressSanitizer + UBSan) ----
+CORE_TEST_CFLAGS = -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
+                   -fno-omit-frame-pointer -fno-sanitize-recover=all -Isrc/core
+CORE_TESTS = $(patsubst test/core/%.c,test/core/build/%,$(filter-out test/core/unit.c,$(wildcard test/core/test_*.c)))
+
+test/core/build/%: test/core/%.c test/core/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p test/core/build
+	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
+
+.PHONY: coretest
+coretest: $(CORE_TESTS)
+	@status=0; for t in $(CORE_TESTS); do $$t || status=1; done; exit $$status

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Run every test of msc_registry on this machine, from a fresh clone:
+# install what is missing, build warning-free, install, run the core unit
+# tests under AddressSanitizer and UBSan, then start a throw-away cluster
+# (pg_virtualenv; the server runs as the postgres user) and run the
+# pg_regress suite and the pgTAP suite against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/deps.sh
+
+echo "== build (warnings are errors)"
+make -s clean >/dev/null
+make -s 2>&1 | tee /tmp/msc_registry_build.log
+if grep -q "warning:" /tmp/msc_registry_build.log; then
+  echo "the build printed warnings" >&2; exit 1
+fi
+make -s install
+
+echo "== core unit tests (ASan + UBSan)"
+make -s coretest
+
+echo "== SQL tests on a throw-away cluster"
+pg_virtualenv -t bash -c '
+  set -euo pipefail
+  status=0
+  make -s installcheck || { status=1; cat regression.diffs 2>/dev/null | head -200; }
+  createdb msc_tap
+  psql -q -X -v ON_ERROR_STOP=1 -d msc_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION msc_registry;"
+  pg_prove -d msc_tap --ext .sql -r test/pgtap || status=1
+  exit $status
+'

@@ -1,0 +1,52 @@
+/*
+ * module.c — the module's magic block and the shared error glue.
+ */
+#include "msc_pg.h"
+
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#endif
+
+PG_MODULE_MAGIC;
+
+static int
+sqlstate_of(msc_errclass errclass)
+{
+	switch (errclass)
+	{
+		case MSC_ERR_RANGE:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case MSC_ERR_PARAM:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case MSC_ERR_SYNTAX:
+		case MSC_OK:
+			break;
+	}
+	return ERRCODE_INVALID_TEXT_REPRESENTATION;
+}
+
+void
+msc_ereport(const msc_error *err)
+{
+	ereport(ERROR,
+			(errcode(sqlstate_of(err->errclass)),
+			 errmsg("%s", err->message),
+			 err->detail[0] ? errdetail("%s", err->detail) : 0,
+			 err->hint[0] ? errhint("%s", err->hint) : 0));
+	pg_unreachable();
+}
+
+void
+msc_input_error(FunctionCallInfo fcinfo, const msc_error *err)
+{
+#if PG_VERSION_NUM >= 160000
+	errsave(fcinfo->context,
+			(errcode(sqlstate_of(err->errclass)),
+			 errmsg("%s", err->message),
+			 err->detail[0] ? errdetail("%s", err->detail) : 0,
+			 err->hint[0] ? errhint("%s", err->hint) : 0));
+#else
+	(void) fcinfo;
+	msc_ereport(err);
+#endif
+}
