@@ -13,7 +13,8 @@ make -s 2>&1 | { grep -E "warning:|error:" || true; }
 make -s install DESTDIR="$dest" >/dev/null
 chmod -R a+rX "$dest"
 tests="${*:-}"
-pg_virtualenv -t -o "extension_destdir=$dest" -o "dynamic_library_path=$dest$(pg_config --pkglibdir):\$libdir" \
+flock /tmp/msc_registry_dev_check.lock \
+  pg_virtualenv -t -o "extension_destdir=$dest" -o "dynamic_library_path=$dest$(pg_config --pkglibdir):\$libdir" \
   bash -c "
   set -uo pipefail
   status=0
