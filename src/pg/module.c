@@ -3,6 +3,10 @@
  */
 #include "msc_pg.h"
 
+#include "catalog/pg_type_d.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
 #endif
@@ -49,4 +53,18 @@ msc_input_error(FunctionCallInfo fcinfo, const msc_error *err)
 	(void) fcinfo;
 	msc_ereport(err);
 #endif
+}
+
+Datum
+msc_text_array(const char *const *list)
+{
+	int			n = 0;
+	Datum	   *elems;
+
+	while (list[n])
+		n++;
+	elems = palloc(sizeof(Datum) * (n > 0 ? n : 1));
+	for (int i = 0; i < n; i++)
+		elems[i] = PointerGetDatum(cstring_to_text(list[i]));
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }

@@ -21,6 +21,9 @@ void		msc_ereport(const msc_error *err) pg_attribute_noreturn();
  */
 void		msc_input_error(FunctionCallInfo fcinfo, const msc_error *err);
 
+/* A text[] Datum of a NULL-terminated list of C strings. */
+Datum		msc_text_array(const char *const *list);
+
 /*
  * For a type whose file defines
  *     static int  NAME_cmp_datums(Datum a, Datum b);
