@@ -17,6 +17,16 @@ if grep -q "warning:" /tmp/msc_registry_build.log; then
 fi
 make -s install
 
+echo "== META.json: valid JSON, PGXN meta-spec 1.0.0, in step with the control file"
+perl -MJSON::PP -e '
+  local $/; open my $f, "<", "META.json" or die; my $m = decode_json(<$f>);
+  my ($v) = `grep default_version msc_registry.control` =~ /\x27(.*)\x27/;
+  for my $k (qw(name abstract version maintainer license provides meta-spec)) { die "META.json lacks $k\n" unless $m->{$k} }
+  die "META.json version $m->{version} is not the control file version $v\n" unless $m->{version} eq $v;
+  die "provides.msc_registry.version is not $v\n" unless $m->{provides}{msc_registry}{version} eq $v;
+  die "meta-spec is not 1.0.0\n" unless $m->{"meta-spec"}{version} eq "1.0.0";
+  print "META.json ok: version $v\n";'
+
 echo "== core unit tests (ASan + UBSan)"
 make -s coretest
 

@@ -1,0 +1,58 @@
+-- msc_registry demo: a few example rows (invented for illustration, not
+-- real trials) showing the typed columns at work.
+\pset null '(null)'
+\echo '== CREATE EXTENSION msc_registry'
+CREATE EXTENSION msc_registry;
+
+\echo '== an arms table with typed columns; baseline and week-26 pain on the VAS only'
+CREATE TABLE arm (
+    trial        trial_id,
+    arm          text,
+    source       msc_source,
+    donor        msc_donor,
+    manipulation msc_manipulation,
+    route        msc_route,
+    dose         cell_dose,
+    baseline     pain_score(vas),
+    week26       pain_score(vas)
+);
+-- values typed the way registry records and papers write them
+INSERT INTO arm VALUES
+  ('nct 01234567', 'high dose', 'AD-MSC', 'autologous', 'culture_expanded',
+   'intra-articular injection', '1x10^8 cells', 'VAS 68 mm', 'VAS 4.1 cm'),
+  ('NCT01234567', 'low dose', 'adipose tissue-derived', 'autologous', 'culture_expanded',
+   'IA', '10 million', 'vas:71', 'vas:52.5'),
+  ('ISRCTN12345678', 'BMAC', 'BMAC', 'autologous', 'minimally_manipulated',
+   'into the knee joint', '5e7', 'VAS 6.4 cm', 'VAS 40 mm'),
+  ('ChiCTR2000012345', 'UC-MSC', 'WJ-MSC', 'allogeneic', 'culture_expanded',
+   'i.v. infusion', '1.5 million cells/kg', 'vas:66', 'vas:47'),
+  ('ACTRN12619000123456', 'disc', 'BM-MSC', 'allogeneic', 'culture_expanded',
+   'into the disc', '6e6 cells', 'VAS 7.2 cm', 'vas:39.5');
+SELECT * FROM arm;
+
+\echo '== what the types know'
+SELECT trial, registry(trial), url(trial) FROM arm WHERE arm IN ('high dose', 'BMAC', 'UC-MSC');
+SELECT DISTINCT source, label(source), route, cdisc_term(route), nci_code(route), is_systemic(route)
+FROM arm ORDER BY source, route;
+SELECT arm, dose, cells(dose), per_kg(dose), total_cells(dose, 70) AS cells_for_70_kg FROM arm;
+SELECT arm, baseline, week26, score(baseline) - score(week26) AS improvement_mm,
+       round(severity(week26)::numeric, 1) AS severity_0_100,
+       rescale(week26, 'nrs') AS on_nrs
+FROM arm ORDER BY arm;
+
+\echo '== the instrument catalogue'
+SELECT name, min, max, higher_is_worse, unit, mcid, mcid_source FROM pain_instruments();
+
+\echo '== identifiers found in free text'
+SELECT trial_ids_in('Registered as NCT01234567; EudraCT 2012-001234-56 and CTIS 2023-503456-12-00.');
+
+\echo '== bad values are refused with a reason (errors below are expected)'
+\set ON_ERROR_STOP off
+INSERT INTO arm (trial, baseline) VALUES ('NCT1234567', 'vas:50');
+INSERT INTO arm (baseline) VALUES ('nrs:7');
+SELECT 'vas:101'::pain_score;
+SELECT 'nrs:7.1234'::pain_score;
+SELECT '5e7 mL'::cell_dose;
+SELECT 'bone marow'::msc_source;
+\set ON_ERROR_STOP on
+\echo '== demo done; the throw-away cluster is dropped now'
