@@ -37,13 +37,14 @@ binary <- list(
 esc <- list(); rma_rows <- list(); mh_rows <- list()
 
 add_rma <- function(dataset, measure, yi, vi) {
-  # convergence threshold relative to the scale of tau^2 (an absolute 1e-13
-  # is below one ulp of a tau^2 in the hundreds)
+  # convergence threshold relative to the scale of tau^2: an absolute 1e-13
+  # is below one ulp of a tau^2 in the hundreds, and loose for one of 1e-4
   tau2_dl <- rma(yi, vi, method = "DL")$tau2
-  threshold <- 1e-13 * max(1, tau2_dl)
+  scale <- if (tau2_dl > 0) tau2_dl else mean(vi)
+  threshold <- 1e-13 * scale
   for (method in c("FE", "DL", "REML", "PM")) for (test in c("z", "knha")) {
     fit <- tryCatch(rma(yi, vi, method = method, test = test,
-               control = list(threshold = threshold, maxiter = 100000, tol = 1e-15 * max(1, tau2_dl), tau2.max = 1e4 * max(1, tau2_dl) + 100)),
+               control = list(threshold = threshold, maxiter = 100000, tol = 1e-15 * scale, tau2.max = 1e4 * max(1, tau2_dl) + 100)),
                error = function(e) { cat("FAILED", dataset, measure, method, test, conditionMessage(e), "\n"); NULL })
     if (is.null(fit)) next
     pr <- predict(fit)

@@ -1,0 +1,550 @@
+/*
+ * stat_meta.c — fixed- and random-effects pooling and Mantel-Haenszel, as
+ * metafor's rma() and rma.mh() define them (Viechtbauer 2010, J Stat Softw
+ * 36(3); the formulas of metafor's documentation and the references it
+ * cites).  REML and PM iterate to full double precision, not to metafor's
+ * default stopping thresholds.
+ */
+#include "stat_meta.h"
+
+#include "stat_chisq.h"
+#include "stat_dist.h"
+
+#include <ctype.h>
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ITER 10000
+#define CI_LEVEL 0.95
+
+static bool
+name_is(const char *s, const char *name)
+{
+	size_t		i;
+
+	for (i = 0; s[i] && name[i]; i++)
+		if (tolower((unsigned char) s[i]) != tolower((unsigned char) name[i]))
+			return false;
+	return s[i] == '\0' && name[i] == '\0';
+}
+
+bool
+stat_meta_method_parse(const char *s, meta_method *m, msc_error *err)
+{
+	static const char *const names[] = {"FE", "DL", "REML", "PM"};
+
+	for (int i = 0; i < 4; i++)
+		if (name_is(s, names[i]))
+		{
+			*m = (meta_method) i;
+			return true;
+		}
+	return msc_fail(err, MSC_ERR_PARAM, NULL,
+					"Methods are FE (fixed effect), DL (DerSimonian-Laird), REML (the default) and PM (Paule-Mandel).",
+					"unknown meta-analysis method \"%.40s\"", s);
+}
+
+bool
+stat_meta_test_parse(const char *s, meta_test *t, msc_error *err)
+{
+	if (name_is(s, "z"))
+		*t = META_Z;
+	else if (name_is(s, "knha") || name_is(s, "hksj"))
+		*t = META_KNHA;
+	else
+		return msc_fail(err, MSC_ERR_PARAM, NULL,
+						"Tests are z (the default, normal) and knha (Knapp-Hartung, t on k - 1 degrees of freedom).",
+						"unknown meta-analysis test \"%.40s\"", s);
+	return true;
+}
+
+bool
+stat_meta_measure_parse(const char *s, meta_measure *m, msc_error *err)
+{
+	static const char *const names[] = {"OR", "RR", "RD"};
+
+	for (int i = 0; i < 3; i++)
+		if (name_is(s, names[i]))
+		{
+			*m = (meta_measure) i;
+			return true;
+		}
+	return msc_fail(err, MSC_ERR_PARAM, NULL,
+					"Mantel-Haenszel measures are OR (odds ratio), RR (risk ratio) and RD (risk difference).",
+					"unknown Mantel-Haenszel measure \"%.40s\"", s);
+}
+
+const char *
+stat_meta_method_name(meta_method m)
+{
+	static const char *const names[] = {"FE", "DL", "REML", "PM", "MH"};
+
+	return names[m];
+}
+
+const char *
+stat_meta_test_name(meta_test t)
+{
+	return t == META_KNHA ? "knha" : "z";
+}
+
+bool
+stat_meta_check_study(double yi, double vi, msc_error *err)
+{
+	if (!isfinite(yi))
+		return msc_fail(err, MSC_ERR_PARAM, NULL,
+						"Each study needs a finite effect size; leave a study out or pass NULL to skip it.",
+						"effect size %g is not a finite number", yi);
+	if (!(vi > 0) || !isfinite(vi))
+		return msc_fail(err, MSC_ERR_PARAM, NULL,
+						"Each study needs a sampling variance > 0 (the square of its standard error).",
+						"sampling variance %g is not a finite number > 0", vi);
+	return true;
+}
+
+/* Weighted mean of y with weights 1/(v + tau2); also the sum of weights. */
+static double
+weighted_mean(const double *y, const double *v, int k, double tau2, double *wsum)
+{
+	double		sw = 0,
+				swy = 0;
+
+	for (int i = 0; i < k; i++)
+	{
+		double		w = 1 / (v[i] + tau2);
+
+		sw += w;
+		swy += w * y[i];
+	}
+	*wsum = sw;
+	return swy / sw;
+}
+
+/* sum of w (y - mu)^2 with w = 1/(v + tau2) and its weighted mean mu */
+static double
+residual_q(const double *y, const double *v, int k, double tau2)
+{
+	double		sw,
+				mu = weighted_mean(y, v, k, tau2, &sw),
+				q = 0;
+
+	for (int i = 0; i < k; i++)
+		q += (y[i] - mu) * (y[i] - mu) / (v[i] + tau2);
+	return q;
+}
+
+/*
+ * REML by Fisher scoring, as metafor: tau2 += (Y'PPY - tr P) / tr(PP), the
+ * step halved while it would make tau2 negative.  Starts from start.
+ */
+static bool
+tau2_reml(const double *y, const double *v, int k, double start,
+		  double *tau2, int *iterations, msc_error *err)
+{
+	double		t = start;
+
+	for (int it = 1; it <= MAX_ITER; it++)
+	{
+		double		sw = 0,
+					sw2 = 0,
+					sw3 = 0,
+					ypy = 0,
+					mu,
+					trp,
+					trpp,
+					adj,
+					next;
+
+		mu = weighted_mean(y, v, k, t, &sw);
+		for (int i = 0; i < k; i++)
+		{
+			double		w = 1 / (v[i] + t);
+			double		r = w * (y[i] - mu);
+
+			sw2 += w * w;
+			sw3 += w * w * w;
+			ypy += r * r;
+		}
+		trp = sw - sw2 / sw;
+		trpp = sw2 - 2 * sw3 / sw + (sw2 / sw) * (sw2 / sw);
+		adj = (ypy - trp) / trpp;
+		if (t == 0 && adj <= 0)
+		{
+			/* the restricted likelihood falls from the boundary: tau2 = 0 */
+			*tau2 = 0;
+			*iterations = it;
+			return true;
+		}
+		while (t + adj < 0)
+			adj /= 2;
+		next = t + adj;
+		/* converged to about 13 significant digits of tau2, far below any
+		 * change that moves the estimate in its last printed digits */
+		if (fabs(next - t) <= 1e-13 * next || next == t)
+		{
+			*tau2 = next;
+			*iterations = it;
+			return true;
+		}
+		/* sliding towards the boundary by halved steps: stop at zero */
+		if (next < 1e-300)
+		{
+			*tau2 = 0;
+			*iterations = it;
+			return true;
+		}
+		t = next;
+	}
+	return msc_fail(err, MSC_ERR_PARAM, NULL,
+					"Try method DL or PM for these studies.",
+					"REML did not converge in %d iterations", MAX_ITER);
+}
+
+/*
+ * Paule-Mandel: the tau2 at which the generalised Q statistic equals its
+ * expectation k - 1; 0 when Q(0) <= k - 1.  Newton steps on a bracket,
+ * bisecting whenever a step leaves it.
+ */
+static bool
+tau2_pm(const double *y, const double *v, int k, double *tau2, int *iterations,
+		msc_error *err)
+{
+	double		target = k - 1;
+	double		lo = 0,
+				hi,
+				t;
+
+	if (residual_q(y, v, k, 0) <= target)
+	{
+		*tau2 = 0;
+		*iterations = 0;
+		return true;
+	}
+	/* an upper end where Q has fallen below k - 1 */
+	hi = 1;
+	for (int i = 0; i < MAX_ITER && residual_q(y, v, k, hi) > target; i++)
+	{
+		lo = hi;
+		hi *= 2;
+	}
+	t = (lo + hi) / 2;
+	for (int it = 1; it <= MAX_ITER; it++)
+	{
+		double		sw,
+					mu = weighted_mean(y, v, k, t, &sw),
+					f = -target,
+					df = 0,
+					next;
+
+		for (int i = 0; i < k; i++)
+		{
+			double		w = 1 / (v[i] + t);
+			double		r = y[i] - mu;
+
+			f += w * r * r;
+			df -= w * w * r * r;
+		}
+		if (f > 0)
+			lo = t;
+		else
+			hi = t;
+		next = (df < 0) ? t - f / df : (lo + hi) / 2;
+		if (!(next > lo && next < hi))
+			next = (lo + hi) / 2;
+		if (fabs(next - t) <= 4 * DBL_EPSILON * next || hi - lo <= 4 * DBL_EPSILON * hi)
+		{
+			*tau2 = next;
+			*iterations = it;
+			return true;
+		}
+		t = next;
+	}
+	return msc_fail(err, MSC_ERR_PARAM, NULL, "Try method DL or REML for these studies.",
+					"Paule-Mandel did not converge in %d iterations", MAX_ITER);
+}
+
+static double
+normal_crit(void)
+{
+	return stat_qnorm((1 + CI_LEVEL) / 2, true);
+}
+
+/* estimate, se, test, CI and prediction interval, given tau2 and se */
+static void
+finish_inference(meta_result *r, double est, double se, int k, bool knha, bool with_pi)
+{
+	double		crit;
+
+	r->estimate = est;
+	r->se = se;
+	r->stat = est / se;
+	if (knha)
+	{
+		crit = stat_qt((1 + CI_LEVEL) / 2, k - 1, true);
+		r->pval = 2 * stat_pt(fabs(r->stat), k - 1, false);
+	}
+	else
+	{
+		crit = normal_crit();
+		r->pval = 2 * stat_pnorm(fabs(r->stat), false);
+	}
+	if (r->pval > 1)
+		r->pval = 1;
+	r->ci_low = est - crit * se;
+	r->ci_high = est + crit * se;
+	r->has_pi = with_pi;
+	if (with_pi)
+	{
+		double		spred = sqrt(se * se + r->tau2);
+
+		r->pi_low = est - crit * spred;
+		r->pi_high = est + crit * spred;
+	}
+	else
+		r->pi_low = r->pi_high = NAN;
+}
+
+bool
+stat_meta_pool(const double *yi, const double *vi, int k,
+			   meta_method method, meta_test test,
+			   meta_result *out, msc_error *err)
+{
+	double		sw = 0,
+				sw2 = 0,
+				fe,
+				q,
+				c,
+				tau2 = 0,
+				est,
+				wsum,
+				se;
+	bool		knha = (test == META_KNHA && k > 1);
+
+	memset(out, 0, sizeof(*out));
+	out->k = k;
+	out->method = method;
+	out->test = knha ? META_KNHA : META_Z;
+
+	fe = weighted_mean(yi, vi, k, 0, &sw);
+	for (int i = 0; i < k; i++)
+		sw2 += 1 / (vi[i] * vi[i]);
+	q = residual_q(yi, vi, k, 0);
+	c = sw - sw2 / sw;			/* zero only for k = 1 */
+	out->q = q;
+	out->q_df = k - 1;
+	out->q_pval = (k > 1) ? stat_pchisq_upper(q, k - 1) : 1;
+
+	switch (method)
+	{
+		case META_FE:
+		case META_MH:
+			tau2 = 0;
+			break;
+		case META_DL:
+			tau2 = (k > 1) ? fmax(0, (q - (k - 1)) / c) : 0;
+			break;
+		case META_REML:
+			if (k > 1)
+			{
+				double		dl = fmax(0, (q - (k - 1)) / c);
+
+				if (!tau2_reml(yi, vi, k, dl, &tau2, &out->iterations, err))
+					return false;
+			}
+			break;
+		case META_PM:
+			if (k > 1 && !tau2_pm(yi, vi, k, &tau2, &out->iterations, err))
+				return false;
+			break;
+	}
+	out->tau2 = tau2;
+
+	/* heterogeneity as metafor reports it */
+	if (k == 1)
+	{
+		out->i2 = 0;
+		out->h2 = 1;
+	}
+	else if (method == META_FE)
+	{
+		out->i2 = (q > 0) ? 100 * fmax(0, (q - (k - 1)) / q) : 0;
+		out->h2 = q / (k - 1);
+	}
+	else
+	{
+		double		vt = (k - 1) / c;	/* "typical" within-study variance */
+
+		out->i2 = 100 * tau2 / (vt + tau2);
+		out->h2 = (vt + tau2) / vt;
+	}
+
+	est = (method == META_FE) ? fe : weighted_mean(yi, vi, k, tau2, &wsum);
+	if (method == META_FE)
+		wsum = sw;
+	se = sqrt(1 / wsum);
+	if (knha)
+		se *= sqrt(residual_q(yi, vi, k, tau2) / (k - 1));
+	finish_inference(out, est, se, k, knha, method != META_FE);
+	return true;
+}
+
+bool
+stat_meta_mh(const double *a, const double *b, const double *c,
+			 const double *d, int k, meta_measure measure,
+			 meta_result *out, msc_error *err)
+{
+	double		est,
+				var,
+				sr = 0,
+				ss = 0;
+	double	   *yi,
+			   *vi;
+	int			kq = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->method = META_MH;
+	out->test = META_Z;
+
+	for (int i = 0; i < k; i++)
+		if (!(a[i] >= 0 && b[i] >= 0 && c[i] >= 0 && d[i] >= 0) ||
+			a[i] + b[i] == 0 || c[i] + d[i] == 0 ||
+			!isfinite(a[i] + b[i] + c[i] + d[i]))
+			return msc_fail(err, MSC_ERR_PARAM, NULL,
+							"Each table holds counts >= 0 with both groups non-empty.",
+							"invalid 2x2 table (%g, %g, %g, %g)", a[i], b[i], c[i], d[i]);
+
+	switch (measure)
+	{
+		case META_OR:
+			{
+				double		spr = 0,
+							sps_qr = 0,
+							sqs = 0;
+
+				for (int i = 0; i < k; i++)
+				{
+					double		n = a[i] + b[i] + c[i] + d[i];
+					double		p = (a[i] + d[i]) / n,
+								qq = (b[i] + c[i]) / n,
+								r = a[i] * d[i] / n,
+								s = b[i] * c[i] / n;
+
+					sr += r;
+					ss += s;
+					spr += p * r;
+					sps_qr += p * s + qq * r;
+					sqs += qq * s;
+				}
+				est = log(sr / ss);
+				/* Robins, Breslow and Greenland (1986) */
+				var = spr / (2 * sr * sr) + sps_qr / (2 * sr * ss) + sqs / (2 * ss * ss);
+				break;
+			}
+		case META_RR:
+			{
+				double		sp = 0;
+
+				for (int i = 0; i < k; i++)
+				{
+					double		n1 = a[i] + b[i],
+								n2 = c[i] + d[i],
+								n = n1 + n2;
+
+					sr += a[i] * n2 / n;
+					ss += c[i] * n1 / n;
+					sp += (n1 * n2 * (a[i] + c[i]) - a[i] * c[i] * n) / (n * n);
+				}
+				est = log(sr / ss);
+				/* Greenland and Robins (1985) */
+				var = sp / (sr * ss);
+				break;
+			}
+		case META_RD:
+		default:
+			{
+				double		sw = 0,
+							sp = 0,
+							sq = 0;
+
+				for (int i = 0; i < k; i++)
+				{
+					double		n1 = a[i] + b[i],
+								n2 = c[i] + d[i],
+								n = n1 + n2;
+
+					sr += (a[i] * n2 - c[i] * n1) / n;
+					sw += n1 * n2 / n;
+					sp += (n1 * n1 * c[i] - n2 * n2 * a[i] + n1 * n2 * (n2 - n1) / 2) / (n * n);
+					sq += (a[i] * d[i] + c[i] * b[i]) / (2 * n);
+				}
+				est = sr / sw;
+				/* Sato, Greenland and Robins (1989) */
+				var = (est * sp + sq) / (sw * sw);
+				break;
+			}
+	}
+	if (!isfinite(est) || !(var > 0) || !isfinite(var))
+		return msc_fail(err, MSC_ERR_PARAM, NULL,
+						"Mantel-Haenszel needs events in at least one table of each group.",
+						"the Mantel-Haenszel estimate is undefined for these tables");
+
+	/* Cochran's Q around the MH estimate, from the studies' escalc effects */
+	yi = malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
+	vi = malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
+	if (yi == NULL || vi == NULL)
+	{
+		free(yi);
+		free(vi);
+		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL, "out of memory");
+	}
+	for (int i = 0; i < k; i++)
+	{
+		double		t[4] = {a[i], b[i], c[i], d[i]};
+
+		/* metafor drops tables without events, or without non-events, in both groups */
+		if ((a[i] == 0 && c[i] == 0) || (b[i] == 0 && d[i] == 0))
+			continue;
+		if (t[0] == 0 || t[1] == 0 || t[2] == 0 || t[3] == 0)
+			for (int j = 0; j < 4; j++)
+				t[j] += 0.5;
+		if (measure == META_OR)
+		{
+			yi[kq] = log(t[0] * t[3] / (t[1] * t[2]));
+			vi[kq] = 1 / t[0] + 1 / t[1] + 1 / t[2] + 1 / t[3];
+		}
+		else if (measure == META_RR)
+		{
+			double		n1 = t[0] + t[1],
+						n2 = t[2] + t[3];
+
+			yi[kq] = log((t[0] / n1) / (t[2] / n2));
+			vi[kq] = 1 / t[0] - 1 / n1 + 1 / t[2] - 1 / n2;
+		}
+		else
+		{
+			double		n1 = t[0] + t[1],
+						n2 = t[2] + t[3],
+						p1 = t[0] / n1,
+						p2 = t[2] / n2;
+
+			yi[kq] = p1 - p2;
+			vi[kq] = p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2;
+		}
+		kq++;
+	}
+	out->q = 0;
+	for (int i = 0; i < kq; i++)
+		out->q += (yi[i] - est) * (yi[i] - est) / vi[i];
+	free(yi);
+	free(vi);
+	out->k = k;					/* every table counts; Q only the informative ones */
+	out->q_df = kq - 1;
+	out->q_pval = (kq > 1) ? stat_pchisq_upper(out->q, kq - 1) : 1;
+	out->i2 = (kq > 1 && out->q > 0) ? 100 * fmax(0, (out->q - (kq - 1)) / out->q) : 0;
+	out->h2 = (kq > 1) ? out->q / (kq - 1) : 1;
+	out->tau2 = 0;
+	finish_inference(out, est, sqrt(var), kq, false, false);
+	return true;
+}
