@@ -770,8 +770,9 @@ msc_cell_dose_check(const msc_cell_dose *d, msc_error *err)
 	maxexp = msc_cell_dose_is_per_kg(d) ? MSC_CELL_DOSE_MAX_KG_EXP : MSC_CELL_DOSE_MAX_ABS_EXP;
 	if (adj < 0 || adj > maxexp || (adj == maxexp && d->mantissa != 1))
 		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL,
-						"cell_dose %llde%d is out of range",
-						(long long) d->mantissa, d->exponent);
+						"cell_dose %llde%d %s is out of range",
+						(long long) d->mantissa, d->exponent,
+						msc_cell_dose_is_per_kg(d) ? "cells/kg" : "cells");
 	if (!msc_cell_dose_is_per_kg(d) && d->exponent < 0)
 		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL,
 						"absolute cell_dose %llde%d is not a whole number",
