@@ -1,0 +1,85 @@
+-- Effect sizes and meta-analysis: behaviour, edge cases and errors.  The
+-- numbers are checked against metafor in test/pgtap/metafor.sql; here they
+-- are shown rounded to 10 decimals.
+CREATE FUNCTION show(e effect) RETURNS text LANGUAGE sql AS
+$$ SELECT format('yi=%s vi=%s', round(e.yi::numeric, 10), round(e.vi::numeric, 10)) $$;
+
+-- effect sizes (the first Normand 1999 stroke study, and change scores)
+SELECT show(smd(155, 55, 47, 156, 75, 64)) AS smd,
+       show(md(155, 55, 47, 156, 75, 64)) AS md,
+       show(rom(155, 55, 47, 156, 75, 64)) AS rom;
+SELECT show(log_rr(4, 123, 11, 139)) AS log_rr, show(log_or(4, 119, 11, 128)) AS log_or,
+       show(rd(4, 123, 11, 139)) AS rd;
+-- a zero cell: 1/2 is added to every cell of that table only
+SELECT show(log_rr(0, 116, 3, 117)) AS log_rr, show(rd(0, 116, 3, 117)) AS rd,
+       show(log_or(0, 116, 3, 114)) AS log_or;
+SELECT round(sd_change(20, 22, 0.5)::numeric, 10) AS sd_change,
+       show(md(30, -25, sd_change(20, 22, 0.5), 28, -10, sd_change(20, 22, 0.5))) AS md_of_changes;
+SELECT (smd(20, 30, 10, 20, 40, 12)).*;
+
+-- bad arguments: 22023 with the value named
+SELECT r.* FROM (VALUES
+  ('smd(1, 5, 1, 1, 4, 1)'), ('smd(10, 5, 0, 10, 4, 0)'), ('smd(0, 5, 1, 10, 4, 1)'),
+  ('md(10, ''NaN'', 1, 10, 4, 1)'), ('md(10, 5, -1, 10, 4, 1)'),
+  ('md(10, 5, ''Infinity'', 10, 4, 1)'), ('rom(10, 0, 1, 10, 4, 1)'),
+  ('rom(10, 5, 1, 10, -4, 1)'), ('log_rr(11, 10, 1, 10)'), ('log_rr(-1, 10, 1, 10)'),
+  ('log_or(-1, 3, 2, 3)'), ('log_or(0, 0, 2, 3)'), ('rd(0, 0, 1, 10)'),
+  ('sd_change(20, 22, 1.5)'), ('sd_change(-1, 22, 0.5)'), ('sd_change(20, 22, ''NaN'')')
+) AS t(expr), try_sql(t.expr) AS r;
+
+-- a small meta-analysis with every method and test
+CREATE TABLE study (trial int, grp text, yi float8, vi float8);
+INSERT INTO study VALUES
+  (1, 'a', -0.3552, 0.0131), (2, 'a', -0.3479, 0.0645), (3, 'a', -2.3176, 0.0458),
+  (4, 'a', -1.8880, 0.1606), (5, 'a', -0.0301, 0.0138), (6, 'a', -0.4000, 0.0200),
+  (7, 'b', 0.20, 0.04), (8, 'b', NULL, 0.05), (9, 'b', 0.10, NULL);
+SELECT m.method, t.test, r.k, r.method, r.test, round(r.estimate::numeric, 8) AS estimate,
+       round(r.se::numeric, 8) AS se, round(r.tau2::numeric, 8) AS tau2,
+       round(r.i2::numeric, 6) AS i2, round(r.pi_low::numeric, 6) AS pi_low
+FROM (VALUES ('FE'), ('DL'), ('REML'), ('PM')) m(method),
+     (VALUES ('z'), ('knha')) t(test),
+     LATERAL (SELECT (meta_analysis(yi, vi, m.method, t.test)).* FROM study WHERE grp = 'a') r
+ORDER BY 1, 2;
+-- the default is REML with a z test; the effect form gives the same answer
+SELECT (meta_analysis(yi, vi)).* FROM study WHERE grp = 'a';
+SELECT (meta_analysis((yi, vi)::effect)).estimate = (meta_analysis(yi, vi)).estimate AS same
+FROM study WHERE grp = 'a';
+-- method names are case-insensitive
+SELECT (meta_analysis(yi, vi, 'reml', 'KNHA')).method FROM study WHERE grp = 'a';
+-- NULL studies are skipped: group b pools one study; k = 1 is defined
+SELECT grp, (meta_analysis(yi, vi)).* FROM study GROUP BY grp ORDER BY grp;
+-- no study at all: k = 0 and NULL numbers
+SELECT (meta_analysis(yi, vi, 'DL')).* FROM study WHERE false;
+-- identical studies: tau2 = 0, Q = 0
+SELECT k, round(estimate::numeric, 10) AS estimate, tau2, q, i2, h2
+FROM (SELECT (meta_analysis(0.5, 0.04)).* FROM generate_series(1, 4)) r;
+
+-- errors: bad method, test, variance, effect; options that change between rows
+SELECT r.* FROM (VALUES
+  ($$(SELECT meta_analysis(yi, vi, 'ML') FROM study)$$),
+  ($$(SELECT meta_analysis(yi, vi, 'REML', 't') FROM study)$$),
+  ($$(SELECT meta_analysis(x, 0) FROM (VALUES (0.1)) v(x))$$),
+  ($$(SELECT meta_analysis(x, -0.5) FROM (VALUES (0.1)) v(x))$$),
+  ($$(SELECT meta_analysis(x, 'NaN') FROM (VALUES (0.1)) v(x))$$),
+  ($$(SELECT meta_analysis('Infinity', x) FROM (VALUES (0.1)) v(x))$$),
+  ($$(SELECT meta_analysis(yi, vi, CASE WHEN trial < 3 THEN 'DL' ELSE 'PM' END) FROM study)$$)
+) AS t(expr), try_sql(t.expr) AS r;
+SELECT meta_analysis(yi, vi, 'ML') FROM study;
+
+-- Mantel-Haenszel on 2x2 tables (events, non-events of each group)
+CREATE TABLE tables2x2 (a int, b int, c int, d int);
+INSERT INTO tables2x2 VALUES (4, 119, 11, 128), (6, 300, 29, 274), (3, 228, 11, 209),
+  (62, 13536, 248, 12619), (0, 50, 2, 48), (0, 40, 0, 40);
+SELECT m, r.k, r.method, round(r.estimate::numeric, 8) AS estimate, round(r.se::numeric, 8) AS se,
+       round(r.q::numeric, 6) AS q, r.q_df, r.tau2, r.pi_low
+FROM (VALUES ('OR'), ('RR'), ('RD')) AS v(m),
+     LATERAL (SELECT (meta_mh(a, b, c, d, v.m)).* FROM tables2x2) r;
+SELECT r.* FROM (VALUES
+  ($$(SELECT meta_mh(a, b, c, d, 'HR') FROM tables2x2)$$),
+  ($$(SELECT meta_mh(-1, 1, 1, 1, 'OR'))$$),
+  ($$(SELECT meta_mh(0, 0, 1, 1, 'OR'))$$),
+  ($$(SELECT meta_mh(0, 5, 0, 5, 'OR'))$$)
+) AS t(expr), try_sql(t.expr) AS r;
+SELECT (meta_mh(a, b, c, d, 'OR')).k FROM tables2x2 WHERE false;
+DROP TABLE study, tables2x2;
+DROP FUNCTION show(effect);
