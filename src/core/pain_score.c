@@ -869,7 +869,23 @@ pain_score_parse(const char *src, size_t len, pain_score_t *out, msc_error *err)
 	switch (pnum_thousandths(&pc.num, factor, &v))
 	{
 		case PNUM_PRECISE:
-			return syntax_fail(&cx, NULL, decimals_detail, NULL);
+			{
+				char		detail[MSC_ERRMSG_LEN];
+				char		qnum[MSC_QUOTE_MAX * 4 + 8];
+
+				msc_quote(qnum, sizeof(qnum), src + pc.num_b, pc.num_e - pc.num_b);
+				if (factor == 10)
+					snprintf(detail, sizeof(detail),
+							 "The score \"%s\" cm needs more than three decimals in mm: a score keeps at most three decimals of its unit and is never rounded.",
+							 qnum);
+				else
+					snprintf(detail, sizeof(detail),
+							 "The score \"%s\" has more than three decimals: a score keeps at most three decimals of its unit and is never rounded.",
+							 qnum);
+				return msc_fail(err, MSC_ERR_SYNTAX, detail,
+								"Enter the score with at most three decimals, e.g. nrs:7.125 or vas:45.125.",
+								"invalid input syntax for type pain_score: \"%s\"", cx.quoted);
+			}
 		case PNUM_BIG:
 			return range_fail(err, in, cx.quoted);
 		case PNUM_OK:
@@ -1067,9 +1083,15 @@ pain_score_check_typmod(pain_score_t s, int32_t typmod, msc_error *err)
 	pain_score_format(s, text, sizeof(text));
 	if ((pain_score_code(s) == PAIN_NRS && typmod == PAIN_VAS) ||
 		(pain_score_code(s) == PAIN_VAS && typmod == PAIN_NRS))
-		return msc_fail(err, MSC_ERR_PARAM, NULL,
-						"Convert it with rescale(value, 'nrs') or rescale(value, 'vas'), or use a plain pain_score column.",
+	{
+		char		hint[MSC_ERRMSG_LEN];
+
+		snprintf(hint, sizeof(hint),
+				 "Convert it with rescale(value, '%s'), or use a plain pain_score column.",
+				 want->name);
+		return msc_fail(err, MSC_ERR_PARAM, NULL, hint,
 						"value \"%s\" does not fit pain_score(%s)", text, want->name);
+	}
 	return msc_fail(err, MSC_ERR_PARAM, NULL,
 					"A pain_score(instrument) column holds scores of that instrument only; a plain pain_score column holds any.",
 					"value \"%s\" does not fit pain_score(%s)", text, want->name);
