@@ -209,15 +209,27 @@ pain_score_valid(pain_score_t s)
 
 /* ---- instrument look-up ---- */
 
+/* Is the normalised key the canonical name (underscores read as spaces)? */
+static bool
+key_is_name(const char *key, const char *name)
+{
+	for (; *key && *name; key++, name++)
+		if (*key != (*name == '_' ? ' ' : *name))
+			return false;
+	return *key == '\0' && *name == '\0';
+}
+
 static const pain_instrument *
 find_key(const char *key)
 {
 	if (key[0] == '\0')
 		return NULL;
+	/* canonical names first: the output form is the common input */
+	for (size_t i = 0; i < N_INSTRUMENTS; i++)
+		if (key_is_name(key, catalogue[i].name))
+			return &catalogue[i];
 	for (size_t i = 0; i < N_INSTRUMENTS; i++)
 	{
-		if (msc_key_equals(key, catalogue[i].name))
-			return &catalogue[i];
 		for (const char *const *a = catalogue[i].aliases; a && *a; a++)
 			if (msc_key_equals(key, *a))
 				return &catalogue[i];
