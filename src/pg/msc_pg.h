@@ -28,8 +28,9 @@ Datum		msc_text_array(const char *const *list);
  * For a type whose file defines
  *     static int  NAME_cmp_datums(Datum a, Datum b);
  *     static uint64 NAME_hash_datum(Datum a, uint64 seed);
- * define the SQL-callable NAME_cmp, _lt, _le, _eq, _ne, _ge, _gt, _hash and
- * _hash_extended that src/sql/ordered_type.sql.in declares.  The 32-bit
+ * define the SQL-callable NAME_cmp, _lt, _le, _eq, _ne, _ge, _gt, _hash,
+ * _hash_extended, _smaller and _larger that src/sql/ordered_type.sql.in
+ * declares.  The 32-bit
  * hash is the low half of the extended hash with seed 0, as PostgreSQL
  * requires.
  */
@@ -61,6 +62,12 @@ Datum		msc_text_array(const char *const *list);
 	PG_FUNCTION_INFO_V1(NAME##_hash_extended); \
 	Datum NAME##_hash_extended(PG_FUNCTION_ARGS) \
 	{ PG_RETURN_UINT64(NAME##_hash_datum(PG_GETARG_DATUM(0), (uint64) PG_GETARG_INT64(1))); } \
+	PG_FUNCTION_INFO_V1(NAME##_smaller); \
+	Datum NAME##_smaller(PG_FUNCTION_ARGS) \
+	{ return NAME##_cmp_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) <= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1); } \
+	PG_FUNCTION_INFO_V1(NAME##_larger); \
+	Datum NAME##_larger(PG_FUNCTION_ARGS) \
+	{ return NAME##_cmp_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) >= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1); } \
 	extern int no_such_symbol_##NAME	/* swallow the caller's semicolon */
 
 #endif
