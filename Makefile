@@ -25,6 +25,9 @@ PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# every object depends on every header (PGXS tracks none without --enable-depend)
+$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
+
 build/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) src/sql/ordered_type.sql.in $(EXTENSION).control META.json
 	@mkdir -p build
 	@grep -q '"version": "$(EXTVERSION)"' META.json || \

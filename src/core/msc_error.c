@@ -3,6 +3,7 @@
  */
 #include "msc_error.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -105,4 +106,16 @@ msc_check_input(const char *src, size_t len, size_t maxlen,
 		}
 	}
 	return true;
+}
+
+const char *
+msc_num(char *buf, size_t len, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "NaN");
+	else if (isinf(v))
+		snprintf(buf, len, v > 0 ? "Infinity" : "-Infinity");
+	else
+		snprintf(buf, len, "%g", v);
+	return buf;
 }

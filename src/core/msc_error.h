@@ -55,6 +55,12 @@ bool		msc_fail(msc_error *err, msc_errclass errclass,
 void		msc_quote(char *dst, size_t dstlen, const char *src, size_t len);
 
 /*
+ * Format a double for a message as PostgreSQL prints it: NaN, Infinity,
+ * -Infinity, else %g.  Returns buf.
+ */
+const char *msc_num(char *buf, size_t len, double v);
+
+/*
  * The usual opening check of every text parser: rejects NULL, over-long
  * input and control characters other than white space.  type_name and
  * example go into the message and hint.

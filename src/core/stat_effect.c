@@ -8,30 +8,35 @@
 static const char count_hint[] = "Counts are whole numbers, 0 <= events <= group size, group size >= 1.";
 static const char mean_hint[] = "Group sizes are whole numbers >= 1, means finite, standard deviations finite and >= 0.";
 
+/* fmt has one %s for the offending value */
 static bool
 bad(msc_error *err, const char *hint, const char *fmt, double v)
 {
-	return msc_fail(err, MSC_ERR_PARAM, NULL, hint, fmt, v);
+	char		num[32];
+
+	return msc_fail(err, MSC_ERR_PARAM, NULL, hint, fmt, msc_num(num, sizeof(num), v));
 }
 
 static bool
 check_group(double n, double m, double sd, msc_error *err)
 {
 	if (!(n >= 1) || n != floor(n) || !isfinite(n))
-		return bad(err, mean_hint, "group size %g is not a whole number of at least 1", n);
+		return bad(err, mean_hint, "group size %s is not a whole number of at least 1", n);
 	if (!isfinite(m))
-		return bad(err, mean_hint, "mean %g is not a finite number", m);
+		return bad(err, mean_hint, "mean %s is not a finite number", m);
 	if (!(sd >= 0) || !isfinite(sd))
-		return bad(err, mean_hint, "standard deviation %g is not a finite number >= 0", sd);
+		return bad(err, mean_hint, "standard deviation %s is not a finite number >= 0", sd);
 	return true;
 }
 
 static bool
 check_count(double x, const char *what, msc_error *err)
 {
+	char		num[32];
+
 	if (!(x >= 0) || x != floor(x) || !isfinite(x))
 		return msc_fail(err, MSC_ERR_PARAM, NULL, count_hint,
-						"%s %g is not a whole number >= 0", what, x);
+						"%s %s is not a whole number >= 0", what, msc_num(num, sizeof(num), x));
 	return true;
 }
 
@@ -48,7 +53,7 @@ stat_smd(double n1, double m1, double sd1, double n2, double m2, double sd2,
 		return false;
 	df = n1 + n2 - 2;
 	if (df < 2)
-		return bad(err, mean_hint, "a standardised mean difference needs n1 + n2 >= 4, got %g", n1 + n2);
+		return bad(err, mean_hint, "a standardised mean difference needs n1 + n2 >= 4, got %s", n1 + n2);
 	sp = sqrt(((n1 - 1) * sd1 * sd1 + (n2 - 1) * sd2 * sd2) / df);
 	if (!(sp > 0))
 		return msc_fail(err, MSC_ERR_PARAM, NULL, mean_hint,
@@ -80,7 +85,7 @@ stat_rom(double n1, double m1, double sd1, double n2, double m2, double sd2,
 		return false;
 	if (!(m1 > 0) || !(m2 > 0))
 		return bad(err, "The ratio of means needs both means > 0, as on a ratio scale.",
-				   "mean %g is not positive, so the log ratio of means is undefined",
+				   "mean %s is not positive, so the log ratio of means is undefined",
 				   m1 > 0 ? m2 : m1);
 	out->yi = log(m1 / m2);
 	out->vi = sd1 * sd1 / (n1 * m1 * m1) + sd2 * sd2 / (n2 * m2 * m2);
@@ -168,11 +173,11 @@ stat_sd_change(double sd_pre, double sd_post, double r, double *out, msc_error *
 	double		v;
 
 	if (!(sd_pre >= 0) || !isfinite(sd_pre) || !(sd_post >= 0) || !isfinite(sd_post))
-		return bad(err, mean_hint, "standard deviation %g is not a finite number >= 0",
+		return bad(err, mean_hint, "standard deviation %s is not a finite number >= 0",
 				   (sd_pre >= 0 && isfinite(sd_pre)) ? sd_post : sd_pre);
 	if (!(r >= -1 && r <= 1))
 		return bad(err, "The pre-post correlation r lies in [-1, 1]; 0.5 is a common assumption.",
-				   "correlation %g is outside [-1, 1]", r);
+				   "correlation %s is outside [-1, 1]", r);
 	v = sd_pre * sd_pre + sd_post * sd_post - 2 * r * sd_pre * sd_post;
 	*out = sqrt(v > 0 ? v : 0);
 	return true;

@@ -93,14 +93,16 @@ stat_meta_test_name(meta_test t)
 bool
 stat_meta_check_study(double yi, double vi, msc_error *err)
 {
+	char		num[32];
+
 	if (!isfinite(yi))
 		return msc_fail(err, MSC_ERR_PARAM, NULL,
 						"Each study needs a finite effect size; leave a study out or pass NULL to skip it.",
-						"effect size %g is not a finite number", yi);
+						"effect size %s is not a finite number", msc_num(num, sizeof(num), yi));
 	if (!(vi > 0) || !isfinite(vi))
 		return msc_fail(err, MSC_ERR_PARAM, NULL,
 						"Each study needs a sampling variance > 0 (the square of its standard error).",
-						"sampling variance %g is not a finite number > 0", vi);
+						"sampling variance %s is not a finite number > 0", msc_num(num, sizeof(num), vi));
 	return true;
 }
 

@@ -300,7 +300,11 @@ meta_state_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-/* The meta_result row: k, method, test, then the numbers (NULL where undefined). */
+/*
+ * The meta_result row: k, method, test, then the numbers (NULL where
+ * undefined).  method and test are NULL when no row ever reached the
+ * aggregate, so they are unknown.
+ */
 static Datum
 result_datum(FunctionCallInfo fcinfo, const meta_result *r, const char *method, const char *test)
 {
@@ -317,8 +321,10 @@ result_datum(FunctionCallInfo fcinfo, const meta_result *r, const char *method, 
 	desc = BlessTupleDesc(desc);
 	memset(n, 0, sizeof(n));
 	v[0] = Int32GetDatum(r->k);
-	v[1] = CStringGetTextDatum(method);
-	v[2] = CStringGetTextDatum(test);
+	v[1] = method ? CStringGetTextDatum(method) : (Datum) 0;
+	v[2] = test ? CStringGetTextDatum(test) : (Datum) 0;
+	n[1] = (method == NULL);
+	n[2] = (test == NULL);
 	/* estimate .. q: columns 3..12 */
 	for (int i = 0; i < 10; i++)
 	{
@@ -350,6 +356,8 @@ meta_analysis_final(PG_FUNCTION_ARGS)
 	if (s != NULL && s->k > 0 &&
 		!stat_meta_pool(s->col[0], s->col[1], s->k, method, test, &r, &err))
 		msc_ereport(&err);
+	if (s == NULL)
+		return result_datum(fcinfo, &r, NULL, NULL);
 	return result_datum(fcinfo, &r, stat_meta_method_name(method), stat_meta_test_name(r.test));
 }
 
@@ -369,5 +377,5 @@ meta_mh_final(PG_FUNCTION_ARGS)
 			msc_ereport(&err);
 		r.tau2 = NAN;			/* Mantel-Haenszel estimates no tau^2 */
 	}
-	return result_datum(fcinfo, &r, "MH", "z");
+	return result_datum(fcinfo, &r, "MH", s ? "z" : NULL);
 }

@@ -62,10 +62,12 @@ SELECT is_empty($$ SELECT oid::regprocedure::text FROM ext_function
                    WHERE prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
                      AND prokind = 'f' AND (provolatile <> 'i' OR proparallel <> 's') $$,
                 'C functions are IMMUTABLE and PARALLEL SAFE');
-SELECT is_empty($$ SELECT oid::regprocedure::text FROM ext_function
+SELECT is_empty($$ SELECT f.oid::regprocedure::text FROM ext_function f
                    WHERE prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
-                     AND prokind = 'f' AND NOT proisstrict $$,
-                'C functions are STRICT');
+                     AND prokind = 'f' AND NOT proisstrict
+                     AND NOT EXISTS (SELECT 1 FROM pg_aggregate a
+                                     WHERE f.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn)) $$,
+                'C functions are STRICT, but for aggregate support functions that must see a NULL state');
 SELECT is_empty($$ SELECT oid::regprocedure::text FROM ext_function WHERE prosecdef $$,
                 'no function is SECURITY DEFINER');
 
