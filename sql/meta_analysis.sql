@@ -83,3 +83,38 @@ SELECT r.* FROM (VALUES
 SELECT (meta_mh(a, b, c, d, 'OR')).k FROM tables2x2 WHERE false;
 DROP TABLE study, tables2x2;
 DROP FUNCTION show(effect);
+
+-- parallel plans: partial aggregates in two workers give the serial answer
+CREATE TABLE many_studies AS
+SELECT g AS grp, i, (sin(g * 7 + i) * 0.8)::float8 AS yi, (0.01 + (i % 7) * 0.02)::float8 AS vi,
+       (g + i) % 9 AS a, 40 + i % 5 AS b, (g * i) % 7 AS c, 41 + g % 3 AS d
+FROM generate_series(1, 200) g, generate_series(1, 500) i;
+ANALYZE many_studies;
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT meta_analysis(yi, vi, 'REML', 'knha') FROM many_studies;
+EXPLAIN (COSTS OFF) SELECT grp % 4, meta_mh(a, b, c, d, 'OR') FROM many_studies GROUP BY 1;
+CREATE TABLE parallel_run AS
+SELECT 'all' AS what, meta_analysis(yi, vi, 'REML', 'knha') AS r FROM many_studies
+UNION ALL SELECT 'fe', meta_analysis(yi, vi, 'FE') FROM many_studies
+UNION ALL SELECT 'pm', meta_analysis((yi, vi)::effect, 'PM') FROM many_studies
+UNION ALL SELECT 'mh' || (grp % 4), meta_mh(a, b, c, d, 'OR') FROM many_studies GROUP BY grp % 4;
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE serial_run AS
+SELECT 'all' AS what, meta_analysis(yi, vi, 'REML', 'knha') AS r FROM many_studies
+UNION ALL SELECT 'fe', meta_analysis(yi, vi, 'FE') FROM many_studies
+UNION ALL SELECT 'pm', meta_analysis((yi, vi)::effect, 'PM') FROM many_studies
+UNION ALL SELECT 'mh' || (grp % 4), meta_mh(a, b, c, d, 'OR') FROM many_studies GROUP BY grp % 4;
+RESET max_parallel_workers_per_gather;
+-- the same studies in another order: equal to 1e-12 relative (sums differ in the last bits)
+SELECT s.what, (s.r).k = (p.r).k AS same_k,
+       abs((s.r).estimate - (p.r).estimate) <= 1e-12 * abs((s.r).estimate) AS same_estimate,
+       abs((s.r).se - (p.r).se) <= 1e-12 * (s.r).se AS same_se,
+       abs((s.r).q - (p.r).q) <= 1e-12 * (s.r).q AS same_q,
+       (s.r).tau2 IS NOT DISTINCT FROM (p.r).tau2
+         OR abs((s.r).tau2 - (p.r).tau2) <= 1e-12 * (s.r).tau2 AS same_tau2
+FROM serial_run s JOIN parallel_run p USING (what) ORDER BY 1;
+DROP TABLE many_studies, parallel_run, serial_run;
