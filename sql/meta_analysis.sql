@@ -110,9 +110,10 @@ UNION ALL SELECT 'pm', meta_analysis((yi, vi)::effect, 'PM') FROM many_studies
 UNION ALL SELECT 'mh' || (grp % 4), meta_mh(a, b, c, d, 'OR') FROM many_studies GROUP BY grp % 4;
 RESET max_parallel_workers_per_gather;
 -- the same studies in another order: equal to 1e-12 relative (sums differ in the
--- last bits); the estimate, which may be near zero, on the scale of its se
+-- last bits); the estimate, which may be near zero, on the scale of the larger of
+-- itself and its se
 SELECT s.what, (s.r).k = (p.r).k AS same_k,
-       abs((s.r).estimate - (p.r).estimate) <= 1e-12 * (s.r).se AS same_estimate,
+       abs((s.r).estimate - (p.r).estimate) <= 1e-12 * greatest(abs((s.r).estimate), (s.r).se) AS same_estimate,
        abs((s.r).se - (p.r).se) <= 1e-12 * (s.r).se AS same_se,
        abs((s.r).q - (p.r).q) <= 1e-12 * (s.r).q AS same_q,
        (s.r).tau2 IS NOT DISTINCT FROM (p.r).tau2
