@@ -3,6 +3,17 @@
 -- are shown rounded to 10 decimals.
 CREATE FUNCTION show(e effect) RETURNS text LANGUAGE sql AS
 $$ SELECT format('yi=%s vi=%s', round(e.yi::numeric, 10), round(e.vi::numeric, 10)) $$;
+-- a meta_result with its numbers rounded to 12 decimals (the last digits
+-- depend on the order of floating-point operations, not on the method)
+CREATE FUNCTION show(r meta_result) RETURNS TABLE (k int, method text, test text,
+  estimate numeric, se numeric, ci_low numeric, ci_high numeric, stat numeric, pval numeric,
+  tau2 numeric, i2 numeric, h2 numeric, q numeric, q_df int, q_pval numeric,
+  pi_low numeric, pi_high numeric) LANGUAGE sql AS
+$$ SELECT r.k, r.method, r.test, round(r.estimate::numeric, 12), round(r.se::numeric, 12),
+          round(r.ci_low::numeric, 12), round(r.ci_high::numeric, 12), round(r.stat::numeric, 12),
+          round(r.pval::numeric, 12), round(r.tau2::numeric, 12), round(r.i2::numeric, 12),
+          round(r.h2::numeric, 12), round(r.q::numeric, 12), r.q_df, round(r.q_pval::numeric, 12),
+          round(r.pi_low::numeric, 12), round(r.pi_high::numeric, 12) $$;
 
 -- effect sizes (the first Normand 1999 stroke study, and change scores)
 SELECT show(smd(155, 55, 47, 156, 75, 64)) AS smd,
@@ -41,13 +52,13 @@ FROM (VALUES ('FE'), ('DL'), ('REML'), ('PM')) m(method),
      LATERAL (SELECT (meta_analysis(yi, vi, m.method, t.test)).* FROM study WHERE grp = 'a') r
 ORDER BY 1, 2;
 -- the default is REML with a z test; the effect form gives the same answer
-SELECT (meta_analysis(yi, vi)).* FROM study WHERE grp = 'a';
+SELECT (show(meta_analysis(yi, vi))).* FROM study WHERE grp = 'a';
 SELECT (meta_analysis((yi, vi)::effect)).estimate = (meta_analysis(yi, vi)).estimate AS same
 FROM study WHERE grp = 'a';
 -- method names are case-insensitive
 SELECT (meta_analysis(yi, vi, 'reml', 'KNHA')).method FROM study WHERE grp = 'a';
 -- NULL studies are skipped: group b pools one study; k = 1 is defined
-SELECT grp, (meta_analysis(yi, vi)).* FROM study GROUP BY grp ORDER BY grp;
+SELECT grp, (show(meta_analysis(yi, vi))).* FROM study GROUP BY grp ORDER BY grp;
 -- no study at all: k = 0 and NULL numbers
 SELECT (meta_analysis(yi, vi, 'DL')).* FROM study WHERE false;
 -- identical studies: tau2 = 0, Q = 0
@@ -83,6 +94,7 @@ SELECT r.* FROM (VALUES
 SELECT (meta_mh(a, b, c, d, 'OR')).k FROM tables2x2 WHERE false;
 DROP TABLE study, tables2x2;
 DROP FUNCTION show(effect);
+DROP FUNCTION show(meta_result);
 
 -- parallel plans: partial aggregates in two workers give the serial answer
 CREATE TABLE many_studies AS
