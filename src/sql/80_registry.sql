@@ -480,7 +480,8 @@ CREATE TABLE @extschema@.trial (
     origin              text NOT NULL DEFAULT 'manual' CHECK (origin IN ('manual', 'ctgov')),
     ctgov_record        jsonb CHECK (jsonb_typeof(ctgov_record) = 'object'),
     imported_at         timestamptz,
-    CHECK ((origin = 'ctgov') = (ctgov_record IS NOT NULL AND imported_at IS NOT NULL))
+    CONSTRAINT trial_origin_record_check
+        CHECK ((origin = 'ctgov') = (ctgov_record IS NOT NULL AND imported_at IS NOT NULL))
 );
 COMMENT ON TABLE @extschema@.trial IS
     'one clinical trial, entered by hand (origin manual) or loaded by ctgov_import() (origin ctgov)';
@@ -521,9 +522,10 @@ CREATE TABLE @extschema@.arm (
     deaths_at_risk      integer CHECK (deaths_at_risk >= 0),
     UNIQUE (trial_id, label),
     UNIQUE (arm_id, trial_id),
-    CHECK (is_msc OR (source IS NULL AND donor IS NULL AND manipulation IS NULL AND dose IS NULL)),
-    CHECK (sae_affected <= sae_at_risk),
-    CHECK (deaths <= deaths_at_risk)
+    CONSTRAINT arm_msc_product_only_msc_check
+        CHECK (is_msc OR (source IS NULL AND donor IS NULL AND manipulation IS NULL AND dose IS NULL)),
+    CONSTRAINT arm_sae_within_risk_check CHECK (sae_affected <= sae_at_risk),
+    CONSTRAINT arm_deaths_within_risk_check CHECK (deaths <= deaths_at_risk)
 );
 COMMENT ON TABLE @extschema@.arm IS
     'one arm (group) of a trial: what it received (MSC product, route, dose, other treatments) and its overall safety counts';
@@ -560,9 +562,9 @@ CREATE TABLE @extschema@.outcome (
     time_frame          text,
     json_path           text CHECK (json_path ~ '^\$'),
     UNIQUE (arm_id, instrument, week, kind),
-    CHECK ((sd IS NULL) = (sd_source IS NULL)),
-    CHECK (kind = 'value' OR week > 0),
-    CHECK (CASE kind
+    CONSTRAINT outcome_sd_with_source_check CHECK ((sd IS NULL) = (sd_source IS NULL)),
+    CONSTRAINT outcome_change_after_baseline_check CHECK (kind = 'value' OR week > 0),
+    CONSTRAINT outcome_mean_in_range_check CHECK (CASE kind
            WHEN 'value' THEN @extschema@.pain_instrument_range(instrument) @> mean
            ELSE abs(mean) <= upper(@extschema@.pain_instrument_range(instrument)) - lower(@extschema@.pain_instrument_range(instrument))
            END)
@@ -618,8 +620,8 @@ CREATE TABLE @extschema@.adverse_event (
     n_affected          integer NOT NULL CHECK (n_affected >= 0),
     n_at_risk           integer NOT NULL,
     n_events            integer,
-    CHECK (n_affected <= n_at_risk),
-    CHECK (n_events >= n_affected),
+    CONSTRAINT adverse_event_affected_within_risk_check CHECK (n_affected <= n_at_risk),
+    CONSTRAINT adverse_event_events_cover_affected_check CHECK (n_events >= n_affected),
     UNIQUE NULLS NOT DISTINCT (arm_id, serious, term, organ_system, grade, relatedness)
 );
 COMMENT ON TABLE @extschema@.adverse_event IS
@@ -861,11 +863,12 @@ BEGIN
         RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it has no "protocolSection" object'
             USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
     END IF;
-    IF jsonb_typeof(ps #> '{identificationModule,nctId}') IS DISTINCT FROM 'string' THEN
+    IF ps #> '{identificationModule,nctId}' IS NULL THEN
         RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it has no protocolSection.identificationModule.nctId'
             USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
     END IF;
-    nct := ps #>> '{identificationModule,nctId}';
+    nct := CASE WHEN jsonb_typeof(ps #> '{identificationModule,nctId}') = 'string'
+                THEN ps #>> '{identificationModule,nctId}' ELSE (ps #> '{identificationModule,nctId}')::text END;
     IF nct !~ '^NCT[0-9]{8}$' THEN
         RAISE EXCEPTION 'nctId "%" of the study record is not a ClinicalTrials.gov identifier', left(nct, 48)
             USING ERRCODE = 'invalid_parameter_value',
