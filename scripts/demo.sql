@@ -46,6 +46,22 @@ SELECT name, min, max, higher_is_worse, unit, mcid, mcid_source FROM pain_instru
 \echo '== identifiers found in free text'
 SELECT trial_ids_in('Registered as NCT01234567; EudraCT 2012-001234-56 and CTIS 2023-503456-12-00.');
 
+\echo '== arm-level results pooled: SMD of week-26 pain, MSC against control, by source (invented numbers)'
+CREATE TABLE result (trial text, source msc_source, route msc_route,
+                     n_msc int, mean_msc float8, sd_msc float8, n_ctl int, mean_ctl float8, sd_ctl float8);
+INSERT INTO result VALUES
+  ('A', 'AD-MSC', 'IA', 30, 32.5, 18.2, 28, 47.0, 19.6),
+  ('B', 'SVF', 'IA', 24, 40.1, 21.0, 24, 44.3, 20.2),
+  ('C', 'adipose', 'IA', 60, 35.0, 15.5, 58, 49.5, 17.1),
+  ('D', 'BMAC', 'IA', 18, 41.0, 22.4, 17, 43.5, 19.9),
+  ('E', 'BM-MSC', 'IA', 40, 38.2, 16.0, 41, 45.9, 18.3);
+SELECT source, route, k, method, round(estimate::numeric, 3) AS smd,
+       round(ci_low::numeric, 3) AS ci_low, round(ci_high::numeric, 3) AS ci_high,
+       round(i2::numeric, 1) AS i2_pct
+FROM (SELECT source, route, (meta_analysis(smd(n_msc, mean_msc, sd_msc, n_ctl, mean_ctl, sd_ctl), 'REML', 'knha')).*
+      FROM result GROUP BY source, route) r
+ORDER BY source, route;
+
 \echo '== bad values are refused with a reason (errors below are expected)'
 \set ON_ERROR_STOP off
 INSERT INTO arm (trial, baseline) VALUES ('NCT1234567', 'vas:50');

@@ -27,6 +27,9 @@ perl -MJSON::PP -e '
   die "meta-spec is not 1.0.0\n" unless $m->{"meta-spec"}{version} eq "1.0.0";
   print "META.json ok: version $v\n";'
 
+echo "== README examples are the readme_tour test's"
+perl scripts/check_readme.pl
+
 echo "== core unit tests (ASan + UBSan)"
 make -s coretest
 

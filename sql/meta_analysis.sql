@@ -3,6 +3,17 @@
 -- are shown rounded to 10 decimals.
 CREATE FUNCTION show(e effect) RETURNS text LANGUAGE sql AS
 $$ SELECT format('yi=%s vi=%s', round(e.yi::numeric, 10), round(e.vi::numeric, 10)) $$;
+-- a meta_result with its numbers rounded to 12 decimals (the last digits
+-- depend on the order of floating-point operations, not on the method)
+CREATE FUNCTION show(r meta_result) RETURNS TABLE (k int, method text, test text,
+  estimate numeric, se numeric, ci_low numeric, ci_high numeric, stat numeric, pval numeric,
+  tau2 numeric, i2 numeric, h2 numeric, q numeric, q_df int, q_pval numeric,
+  pi_low numeric, pi_high numeric) LANGUAGE sql AS
+$$ SELECT r.k, r.method, r.test, round(r.estimate::numeric, 12), round(r.se::numeric, 12),
+          round(r.ci_low::numeric, 12), round(r.ci_high::numeric, 12), round(r.stat::numeric, 12),
+          round(r.pval::numeric, 12), round(r.tau2::numeric, 12), round(r.i2::numeric, 12),
+          round(r.h2::numeric, 12), round(r.q::numeric, 12), r.q_df, round(r.q_pval::numeric, 12),
+          round(r.pi_low::numeric, 12), round(r.pi_high::numeric, 12) $$;
 
 -- effect sizes (the first Normand 1999 stroke study, and change scores)
 SELECT show(smd(155, 55, 47, 156, 75, 64)) AS smd,
@@ -41,13 +52,13 @@ FROM (VALUES ('FE'), ('DL'), ('REML'), ('PM')) m(method),
      LATERAL (SELECT (meta_analysis(yi, vi, m.method, t.test)).* FROM study WHERE grp = 'a') r
 ORDER BY 1, 2;
 -- the default is REML with a z test; the effect form gives the same answer
-SELECT (meta_analysis(yi, vi)).* FROM study WHERE grp = 'a';
+SELECT (show(meta_analysis(yi, vi))).* FROM study WHERE grp = 'a';
 SELECT (meta_analysis((yi, vi)::effect)).estimate = (meta_analysis(yi, vi)).estimate AS same
 FROM study WHERE grp = 'a';
 -- method names are case-insensitive
 SELECT (meta_analysis(yi, vi, 'reml', 'KNHA')).method FROM study WHERE grp = 'a';
 -- NULL studies are skipped: group b pools one study; k = 1 is defined
-SELECT grp, (meta_analysis(yi, vi)).* FROM study GROUP BY grp ORDER BY grp;
+SELECT grp, (show(meta_analysis(yi, vi))).* FROM study GROUP BY grp ORDER BY grp;
 -- no study at all: k = 0 and NULL numbers
 SELECT (meta_analysis(yi, vi, 'DL')).* FROM study WHERE false;
 -- identical studies: tau2 = 0, Q = 0
@@ -83,3 +94,41 @@ SELECT r.* FROM (VALUES
 SELECT (meta_mh(a, b, c, d, 'OR')).k FROM tables2x2 WHERE false;
 DROP TABLE study, tables2x2;
 DROP FUNCTION show(effect);
+DROP FUNCTION show(meta_result);
+
+-- parallel plans: partial aggregates in two workers give the serial answer
+CREATE TABLE many_studies AS
+SELECT g AS grp, i, (sin(g * 7 + i) * 0.8)::float8 AS yi, (0.01 + (i % 7) * 0.02)::float8 AS vi,
+       (g + i) % 9 AS a, 40 + i % 5 AS b, (g * i) % 7 AS c, 41 + g % 3 AS d
+FROM generate_series(1, 200) g, generate_series(1, 500) i;
+ANALYZE many_studies;
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT meta_analysis(yi, vi, 'REML', 'knha') FROM many_studies;
+EXPLAIN (COSTS OFF) SELECT grp % 4, meta_mh(a, b, c, d, 'OR') FROM many_studies GROUP BY 1;
+CREATE TABLE parallel_run AS
+SELECT 'all' AS what, meta_analysis(yi, vi, 'REML', 'knha') AS r FROM many_studies
+UNION ALL SELECT 'fe', meta_analysis(yi, vi, 'FE') FROM many_studies
+UNION ALL SELECT 'pm', meta_analysis((yi, vi)::effect, 'PM') FROM many_studies
+UNION ALL SELECT 'mh' || (grp % 4), meta_mh(a, b, c, d, 'OR') FROM many_studies GROUP BY grp % 4;
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE serial_run AS
+SELECT 'all' AS what, meta_analysis(yi, vi, 'REML', 'knha') AS r FROM many_studies
+UNION ALL SELECT 'fe', meta_analysis(yi, vi, 'FE') FROM many_studies
+UNION ALL SELECT 'pm', meta_analysis((yi, vi)::effect, 'PM') FROM many_studies
+UNION ALL SELECT 'mh' || (grp % 4), meta_mh(a, b, c, d, 'OR') FROM many_studies GROUP BY grp % 4;
+RESET max_parallel_workers_per_gather;
+-- the same studies in another order: equal to 1e-12 relative (sums differ in the
+-- last bits); the estimate, which may be near zero, on the scale of the larger of
+-- itself and its se
+SELECT s.what, (s.r).k = (p.r).k AS same_k,
+       abs((s.r).estimate - (p.r).estimate) <= 1e-12 * greatest(abs((s.r).estimate), (s.r).se) AS same_estimate,
+       abs((s.r).se - (p.r).se) <= 1e-12 * (s.r).se AS same_se,
+       abs((s.r).q - (p.r).q) <= 1e-12 * (s.r).q AS same_q,
+       (s.r).tau2 IS NOT DISTINCT FROM (p.r).tau2
+         OR abs((s.r).tau2 - (p.r).tau2) <= 1e-12 * (s.r).tau2 AS same_tau2
+FROM serial_run s JOIN parallel_run p USING (what) ORDER BY 1;
+DROP TABLE many_studies, parallel_run, serial_run;

@@ -138,40 +138,178 @@ residual_q(const double *y, const double *v, int k, double tau2)
 }
 
 /*
- * REML by Fisher scoring, as metafor: tau2 += (Y'PPY - tr P) / tr(PP), the
- * step halved while it would make tau2 negative.  Starts from start.
+ * tau2 enters every weight as v_i + tau2, so it is determined only to a few
+ * ulps of that sum: iterations stop when a step is below 1e-13 of
+ * tau2 + min(v_i), not of tau2 alone (a small tau2 beside large variances
+ * would otherwise keep an iteration alternating between two neighbouring
+ * doubles).
+ */
+static double
+tau2_scale(const double *v, int k, double tau2)
+{
+	double		vmin = v[0];
+
+	for (int i = 1; i < k; i++)
+		if (v[i] < vmin)
+			vmin = v[i];
+	return tau2 + vmin;
+}
+
+/*
+ * The two iterative estimators solve an equation f(tau2) = 0 whose left side
+ * is positive just right of 0 when tau2 > 0 and negative for large tau2:
+ *   REML: the restricted score Y'PPY - tr P, stepped by Fisher scoring
+ *         (step = score / tr(PP));
+ *   PM:   the generalised Q statistic minus its expectation k - 1, stepped
+ *         by Newton's method.
+ */
+typedef struct tau2_eval
+{
+	double		f;				/* the equation's value */
+	double		step;			/* the proposed step from tau2 */
+} tau2_eval;
+
+static tau2_eval
+reml_eval(const double *y, const double *v, int k, double t)
+{
+	double		sw,
+				sw2 = 0,
+				sw3 = 0,
+				ypy = 0,
+				mu = weighted_mean(y, v, k, t, &sw),
+				trpp;
+	tau2_eval	e;
+
+	for (int i = 0; i < k; i++)
+	{
+		double		w = 1 / (v[i] + t);
+		double		r = w * (y[i] - mu);
+
+		sw2 += w * w;
+		sw3 += w * w * w;
+		ypy += r * r;
+	}
+	trpp = sw2 - 2 * sw3 / sw + (sw2 / sw) * (sw2 / sw);
+	e.f = ypy - (sw - sw2 / sw);
+	e.step = e.f / trpp;
+	return e;
+}
+
+static tau2_eval
+pm_eval(const double *y, const double *v, int k, double t)
+{
+	double		sw,
+				mu = weighted_mean(y, v, k, t, &sw),
+				df = 0;
+	tau2_eval	e;
+
+	e.f = -(k - 1);
+	for (int i = 0; i < k; i++)
+	{
+		double		w = 1 / (v[i] + t);
+		double		r = y[i] - mu;
+
+		e.f += w * r * r;
+		df -= w * w * r * r;
+	}
+	e.step = (df < 0) ? -e.f / df : 0;
+	return e;
+}
+
+typedef tau2_eval (*tau2_fn) (const double *, const double *, int, double);
+
+static bool
+converged(const double *v, int k, double from, double to)
+{
+	return fabs(to - from) <= 1e-13 * tau2_scale(v, k, to);
+}
+
+/*
+ * The root of fn in [lo, hi] (fn(lo) > 0 > fn(hi)) by steps kept inside a
+ * bracket that shrinks with every evaluation, bisecting whenever a step
+ * would leave it or fails to halve the step before last (the safeguard of
+ * Numerical Recipes' rtsafe).
  */
 static bool
-tau2_reml(const double *y, const double *v, int k, double start,
-		  double *tau2, int *iterations, msc_error *err)
+solve_bracketed(tau2_fn fn, const double *y, const double *v, int k,
+				double lo, double hi, double start, double *tau2,
+				int *iterations, const char *name, msc_error *err)
 {
-	double		t = start;
+	double		t = (start > lo && start < hi) ? start : (lo + hi) / 2;
+	double		dx = hi - lo,
+				dxold = dx;
 
 	for (int it = 1; it <= MAX_ITER; it++)
 	{
-		double		sw = 0,
-					sw2 = 0,
-					sw3 = 0,
-					ypy = 0,
-					mu,
-					trp,
-					trpp,
-					adj,
+		tau2_eval	e = fn(y, v, k, t);
+		double		next;
+
+		if (e.f > 0)
+			lo = t;
+		else
+			hi = t;
+		if (!(t + e.step > lo && t + e.step < hi) || fabs(2 * e.step) > fabs(dxold))
+		{
+			dxold = dx;
+			dx = (hi - lo) / 2;
+			next = lo + dx;
+		}
+		else
+		{
+			dxold = dx;
+			dx = e.step;
+			next = t + dx;
+		}
+		if (converged(v, k, t, next) || converged(v, k, lo, hi))
+		{
+			*tau2 = next;
+			*iterations += it;
+			return true;
+		}
+		t = next;
+	}
+	return msc_fail(err, MSC_ERR_PARAM, NULL, "Try method DL for these studies.",
+					"%s did not converge in %d iterations", name, MAX_ITER);
+}
+
+/*
+ * REML as metafor: Fisher scoring from max(0, Hedges' estimator), the step
+ * halved while it would make tau2 negative.  The restricted likelihood may
+ * have more than one maximum, and the start decides which is found, so the
+ * path is metafor's.  Should the iterates oscillate instead of converging
+ * (very unequal variances), the last two on either side of the root bracket
+ * it for solve_bracketed.
+ */
+static bool
+tau2_reml(const double *y, const double *v, int k, double *tau2,
+		  int *iterations, msc_error *err)
+{
+	double		ybar = 0,
+				rss = 0,
+				vsum = 0,
+				t;
+	double		below = -1,
+				above = -1;		/* latest iterates with f > 0, f < 0 */
+
+	for (int i = 0; i < k; i++)
+		ybar += y[i] / k;
+	for (int i = 0; i < k; i++)
+	{
+		rss += (y[i] - ybar) * (y[i] - ybar);
+		vsum += v[i];
+	}
+	t = fmax(0, (rss - vsum * (k - 1) / k) / (k - 1));	/* Hedges (HE) */
+
+	for (int it = 1; it <= 200; it++)
+	{
+		tau2_eval	e = reml_eval(y, v, k, t);
+		double		adj = e.step,
 					next;
 
-		mu = weighted_mean(y, v, k, t, &sw);
-		for (int i = 0; i < k; i++)
-		{
-			double		w = 1 / (v[i] + t);
-			double		r = w * (y[i] - mu);
-
-			sw2 += w * w;
-			sw3 += w * w * w;
-			ypy += r * r;
-		}
-		trp = sw - sw2 / sw;
-		trpp = sw2 - 2 * sw3 / sw + (sw2 / sw) * (sw2 / sw);
-		adj = (ypy - trp) / trpp;
+		if (e.f > 0)
+			below = t;
+		else
+			above = t;
 		if (t == 0 && adj <= 0)
 		{
 			/* the restricted likelihood falls from the boundary: tau2 = 0 */
@@ -182,89 +320,67 @@ tau2_reml(const double *y, const double *v, int k, double start,
 		while (t + adj < 0)
 			adj /= 2;
 		next = t + adj;
-		/* converged to about 13 significant digits of tau2, far below any
-		 * change that moves the estimate in its last printed digits */
-		if (fabs(next - t) <= 1e-13 * next || next == t)
+		if (converged(v, k, t, next))
 		{
 			*tau2 = next;
 			*iterations = it;
 			return true;
 		}
-		/* sliding towards the boundary by halved steps: stop at zero */
-		if (next < 1e-300)
+		t = next;
+	}
+	*iterations = 200;
+	if (above < 0)
+	{
+		/* creeping upwards: the root lies above the last iterate */
+		above = fmax(2 * t, tau2_scale(v, k, t));
+		for (int i = 0; reml_eval(y, v, k, above).f > 0; i++)
+		{
+			if (i == 2000)
+				return msc_fail(err, MSC_ERR_PARAM, NULL, "Try method DL or PM for these studies.",
+								"REML found no upper bound for tau^2");
+			below = above;
+			above *= 2;
+		}
+	}
+	if (below < 0 || below > above)
+	{
+		/* creeping downwards: the root lies below the last iterate, or there
+		 * is none and the maximum is on the boundary */
+		if (reml_eval(y, v, k, 0).f <= 0)
 		{
 			*tau2 = 0;
-			*iterations = it;
 			return true;
 		}
-		t = next;
+		below = 0;
 	}
-	return msc_fail(err, MSC_ERR_PARAM, NULL,
-					"Try method DL or PM for these studies.",
-					"REML did not converge in %d iterations", MAX_ITER);
+	return solve_bracketed(reml_eval, y, v, k, below, above, t, tau2,
+						   iterations, "REML", err);
 }
 
-/*
- * Paule-Mandel: the tau2 at which the generalised Q statistic equals its
- * expectation k - 1; 0 when Q(0) <= k - 1.  Newton steps on a bracket,
- * bisecting whenever a step leaves it.
- */
+/* Paule-Mandel: Q(tau2) = k - 1 has one root (Q falls as tau2 grows), or
+ * none above 0 when Q(0) <= k - 1. */
 static bool
-tau2_pm(const double *y, const double *v, int k, double *tau2, int *iterations,
-		msc_error *err)
+tau2_pm(const double *y, const double *v, int k, double start, double *tau2,
+		int *iterations, msc_error *err)
 {
-	double		target = k - 1;
-	double		lo = 0,
-				hi,
-				t;
+	double		hi;
 
-	if (residual_q(y, v, k, 0) <= target)
+	*iterations = 0;
+	if (pm_eval(y, v, k, 0).f <= 0)
 	{
 		*tau2 = 0;
-		*iterations = 0;
 		return true;
 	}
-	/* an upper end where Q has fallen below k - 1 */
-	hi = 1;
-	for (int i = 0; i < MAX_ITER && residual_q(y, v, k, hi) > target; i++)
+	hi = fmax(start, tau2_scale(v, k, 0));
+	for (int i = 0; pm_eval(y, v, k, hi).f > 0; i++)
 	{
-		lo = hi;
+		if (i == 2000)
+			return msc_fail(err, MSC_ERR_PARAM, NULL, "Try method DL for these studies.",
+							"Paule-Mandel found no upper bound for tau^2");
 		hi *= 2;
 	}
-	t = (lo + hi) / 2;
-	for (int it = 1; it <= MAX_ITER; it++)
-	{
-		double		sw,
-					mu = weighted_mean(y, v, k, t, &sw),
-					f = -target,
-					df = 0,
-					next;
-
-		for (int i = 0; i < k; i++)
-		{
-			double		w = 1 / (v[i] + t);
-			double		r = y[i] - mu;
-
-			f += w * r * r;
-			df -= w * w * r * r;
-		}
-		if (f > 0)
-			lo = t;
-		else
-			hi = t;
-		next = (df < 0) ? t - f / df : (lo + hi) / 2;
-		if (!(next > lo && next < hi))
-			next = (lo + hi) / 2;
-		if (fabs(next - t) <= 4 * DBL_EPSILON * next || hi - lo <= 4 * DBL_EPSILON * hi)
-		{
-			*tau2 = next;
-			*iterations = it;
-			return true;
-		}
-		t = next;
-	}
-	return msc_fail(err, MSC_ERR_PARAM, NULL, "Try method DL or REML for these studies.",
-					"Paule-Mandel did not converge in %d iterations", MAX_ITER);
+	return solve_bracketed(pm_eval, y, v, k, 0, hi, start, tau2, iterations,
+						   "Paule-Mandel", err);
 }
 
 static double
@@ -348,17 +464,17 @@ stat_meta_pool(const double *yi, const double *vi, int k,
 			tau2 = (k > 1) ? fmax(0, (q - (k - 1)) / c) : 0;
 			break;
 		case META_REML:
+			if (k > 1 && !tau2_reml(yi, vi, k, &tau2, &out->iterations, err))
+				return false;
+			break;
+		case META_PM:
 			if (k > 1)
 			{
 				double		dl = fmax(0, (q - (k - 1)) / c);
 
-				if (!tau2_reml(yi, vi, k, dl, &tau2, &out->iterations, err))
+				if (!tau2_pm(yi, vi, k, dl, &tau2, &out->iterations, err))
 					return false;
 			}
-			break;
-		case META_PM:
-			if (k > 1 && !tau2_pm(yi, vi, k, &tau2, &out->iterations, err))
-				return false;
 			break;
 	}
 	out->tau2 = tau2;

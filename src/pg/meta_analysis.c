@@ -44,7 +44,7 @@ state_new(MemoryContext cxt, int ncols)
 	return s;
 }
 
-/* Make room for n more studies; the arrays live in their own context. */
+/* Make room for n more studies (repalloc keeps the arrays in their context). */
 static void
 state_reserve(StudyState *s, int n)
 {
@@ -133,12 +133,11 @@ meta_analysis_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "meta_analysis_accum");
 	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
-	MemoryContext old = MemoryContextSwitchTo(cxt);
 
+	/* option text is read in the per-row context; the arrays live in cxt */
 	read_options(fcinfo, s, 3);
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 		add_study(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
-	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(s);
 }
 
@@ -149,7 +148,6 @@ meta_analysis_effect_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "meta_analysis_effect_accum");
 	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
-	MemoryContext old = MemoryContextSwitchTo(cxt);
 
 	read_options(fcinfo, s, 2);
 	if (!PG_ARGISNULL(1))
@@ -163,7 +161,6 @@ meta_analysis_effect_accum(PG_FUNCTION_ARGS)
 		if (!yi_null && !vi_null)
 			add_study(s, DatumGetFloat8(yi), DatumGetFloat8(vi));
 	}
-	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(s);
 }
 
@@ -174,7 +171,6 @@ meta_mh_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "meta_mh_accum");
 	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 4) : (StudyState *) PG_GETARG_POINTER(0);
-	MemoryContext old = MemoryContextSwitchTo(cxt);
 	msc_error	err;
 
 	if (!PG_ARGISNULL(5))
@@ -208,7 +204,6 @@ meta_mh_accum(PG_FUNCTION_ARGS)
 			s->col[c][s->k] = cell[c];
 		s->k++;
 	}
-	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(s);
 }
 
@@ -220,11 +215,9 @@ meta_state_combine(PG_FUNCTION_ARGS)
 	MemoryContext cxt = aggregate_context(fcinfo, "meta_state_combine");
 	StudyState *s1 = PG_ARGISNULL(0) ? NULL : (StudyState *) PG_GETARG_POINTER(0);
 	StudyState *s2 = PG_ARGISNULL(1) ? NULL : (StudyState *) PG_GETARG_POINTER(1);
-	MemoryContext old;
 
 	if (s2 == NULL)
 		PG_RETURN_POINTER(s1);
-	old = MemoryContextSwitchTo(cxt);
 	if (s1 == NULL)
 		s1 = state_new(cxt, s2->ncols);
 	if (s2->option1 != -1)
@@ -235,7 +228,6 @@ meta_state_combine(PG_FUNCTION_ARGS)
 	for (int c = 0; c < s1->ncols; c++)
 		memcpy(s1->col[c] + s1->k, s2->col[c], sizeof(double) * s2->k);
 	s1->k += s2->k;
-	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(s1);
 }
 

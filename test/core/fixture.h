@@ -1,7 +1,8 @@
 /*
  * fixture.h — reading the CSV fixtures under test/fixtures (written by the
  * R scripts under test/r): comma-separated, a header line, no quoting,
- * "NA" for missing.  Tests run from the repository root.
+ * "NA" for missing; fields may be wrapped in double quotes (R's
+ * write.csv), which are removed.  Tests run from the repository root.
  */
 #ifndef FIXTURE_H
 #define FIXTURE_H
@@ -49,9 +50,20 @@ fixture_next(FILE *f, fixture_row *row)
 	{
 		row->field[row->nfields++] = p;
 		p = strchr(p, ',');
+		if (p != NULL)
+			*p++ = '\0';
+		{
+			char	   *f = row->field[row->nfields - 1];
+			size_t		fl = strlen(f);
+
+			if (fl >= 2 && f[0] == '"' && f[fl - 1] == '"')
+			{
+				f[fl - 1] = '\0';
+				row->field[row->nfields - 1] = f + 1;
+			}
+		}
 		if (p == NULL)
 			break;
-		*p++ = '\0';
 	}
 	return 1;
 }
