@@ -59,3 +59,8 @@ FROM (VALUES ('FE'), ('DL'), ('REML'), ('PM')) m(name),
 SELECT k, method, round(exp(estimate)::numeric, 3) AS rr, round(exp(ci_low)::numeric, 3) AS ci_low,
        round(exp(ci_high)::numeric, 3) AS ci_high, round(pval::numeric, 4) AS pval, round(q::numeric, 3) AS q, q_df
 FROM (SELECT (meta_mh(a, b, c, d, 'RR')).* FROM (VALUES (2, 28, 5, 25), (1, 39, 4, 36), (0, 20, 2, 18)) t(a, b, c, d)) r;
+
+-- forest plot (the SVG itself is checked in forest_plot.sql; here it is run)
+\o /dev/null
+\i doc/forest_plot_example.sql
+\o
