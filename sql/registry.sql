@@ -411,6 +411,13 @@ SELECT count(*) AS arms FROM arm;
 -- the smallest study
 SELECT ctgov_import(body) FROM doc WHERE name = 'minimal';
 SELECT trial_id, title, conditions, condition_category, phases, origin FROM trial WHERE trial_id = 'NCT09999903';
+-- lists that are not lists, and members of the wrong kind
+SELECT ctgov_import('{"protocolSection": {"identificationModule": {"nctId": "NCT09999905"},
+                                          "armsInterventionsModule": {"armGroups": {"label": "A"}}},
+                      "resultsSection": {"outcomeMeasuresModule": {"outcomeMeasures": [1, {"title": "VAS pain"}]},
+                                         "adverseEventsModule": {"seriousEvents": "none"}}}');
+SELECT json_path, reason, dropped, raw_value FROM import_problem WHERE trial_id = 'NCT09999905' ORDER BY problem_id;
+DELETE FROM trial WHERE trial_id = 'NCT09999905';
 
 -- ---------------------------------------------------------------
 -- Keys, foreign keys and checks
@@ -506,6 +513,16 @@ SELECT * FROM pooled_effect WHERE instrument = 'womac_pain' AND week = 26 AND ki
 SELECT condition, source, route, instrument, week, kind, trials, trial_ids, n_msc, n_control, smd_k,
        round(smd::numeric, 6) AS smd, md_k, round(md::numeric, 6) AS md
 FROM pooled_effect ORDER BY condition, source, route, instrument, week, kind;
+
+-- safety by route: per term, and overall from the arms' totals
+SELECT route, is_msc, serious, term, trials, arms, affected, at_risk, round(rate::numeric, 4) AS rate,
+       round(ci_low::numeric, 4) AS ci_low, round(ci_high::numeric, 4) AS ci_high
+FROM safety_by_route ORDER BY route, is_msc, serious, term;
+-- the interval is R's prop.test(1, 30, correct = FALSE)$conf.int: 0.005908590 0.166703910
+SELECT rate, ci_low, ci_high FROM safety_by_route WHERE is_msc AND term = 'Knee effusion';
+-- arms with nobody at risk give no rate (and no error)
+INSERT INTO arm (trial_id, label, sae_affected, sae_at_risk) VALUES ('NCT09999902', 'Nobody at risk', 0, 0);
+SELECT count(*) AS rows_without_route FROM safety_by_route WHERE route IS NULL;
 
 -- ---------------------------------------------------------------
 -- Deleting a trial removes its arms, outcomes, participants, events and problems

@@ -959,6 +959,22 @@ BEGIN
         enrollment = EXCLUDED.enrollment, start_date = EXCLUDED.start_date, has_results = EXCLUDED.has_results,
         origin = EXCLUDED.origin, ctgov_record = EXCLUDED.ctgov_record, imported_at = EXCLUDED.imported_at;
 
+    -- lists the rest of the import walks through: one that is not a list is
+    -- a problem, not an empty list
+    FOR mpath, g IN
+        SELECT '$.' || p, record #> string_to_array(p, '.')
+        FROM unnest(ARRAY['protocolSection.armsInterventionsModule.armGroups',
+                          'protocolSection.armsInterventionsModule.interventions',
+                          'resultsSection.outcomeMeasuresModule.outcomeMeasures',
+                          'resultsSection.adverseEventsModule.eventGroups',
+                          'resultsSection.adverseEventsModule.seriousEvents',
+                          'resultsSection.adverseEventsModule.otherEvents']) AS p
+    LOOP
+        IF g IS NOT NULL AND jsonb_typeof(g) <> 'array' THEN
+            probs := probs || jsonb_build_object('path', mpath, 'reason', 'not a list; not loaded', 'raw', g);
+        END IF;
+    END LOOP;
+
     -- a re-import replaces what the last one loaded
     DELETE FROM @extschema@.import_problem WHERE trial_id = tid;
     DELETE FROM @extschema@.outcome o USING @extschema@.arm a WHERE o.arm_id = a.arm_id AND a.trial_id = tid;
@@ -1083,7 +1099,11 @@ BEGIN
                  THEN record #> '{resultsSection,outcomeMeasuresModule,outcomeMeasures}' ELSE '[]' END) WITH ORDINALITY
     LOOP
         mpath := format('$.resultsSection.outcomeMeasuresModule.outcomeMeasures[%s]', oi - 1);
-        CONTINUE WHEN jsonb_typeof(om) <> 'object';
+        IF jsonb_typeof(om) <> 'object' THEN
+            probs := probs || jsonb_build_object('path', mpath, 'reason', 'an outcome measure that is not an object; not loaded',
+                                                 'raw', om);
+            CONTINUE;
+        END IF;
         im := @extschema@.pain_instrument_match(om ->> 'title', om ->> 'unitOfMeasure');
         IF im.instrument IS NULL THEN
             IF im.reason IS NOT NULL THEN
@@ -1097,8 +1117,9 @@ BEGIN
         v_stat := CASE dt WHEN 'MEAN' THEN 'mean' WHEN 'LEAST_SQUARES_MEAN' THEN 'least_squares_mean' END;
         IF v_stat IS NULL THEN
             probs := probs || jsonb_build_object('path', mpath || '.paramType',
-                'reason', format('%s reported as %s, not as a mean; not loaded', im.instrument,
-                                 coalesce(om ->> 'paramType', 'no parameter type')),
+                'reason', CASE WHEN om ? 'paramType'
+                               THEN format('%s reported as %s, not as a mean; not loaded', im.instrument, om ->> 'paramType')
+                               ELSE format('%s results without a parameter type (MEAN ...); not loaded', im.instrument) END,
                 'raw', om -> 'paramType');
             CONTINUE;
         END IF;
@@ -1528,3 +1549,38 @@ COMMENT ON COLUMN @extschema@.pooled_effect.smd_k IS 'trials pooled for the SMD 
 COMMENT ON COLUMN @extschema@.pooled_effect.smd IS 'pooled Hedges'' g, MSC minus control';
 COMMENT ON COLUMN @extschema@.pooled_effect.md_k IS 'trials pooled for the mean difference (those with SDs)';
 COMMENT ON COLUMN @extschema@.pooled_effect.md IS 'pooled mean difference, MSC minus control, in the instrument''s unit';
+
+CREATE VIEW @extschema@.safety_by_route AS
+WITH counts AS (
+    SELECT a.route, a.is_msc, e.serious, min(e.term) AS term, min(e.organ_system) AS organ_system,
+           count(DISTINCT a.trial_id) AS trials, count(DISTINCT a.arm_id) AS arms,
+           sum(e.n_affected) AS affected, sum(e.n_at_risk) AS at_risk
+    FROM @extschema@.adverse_event e
+    JOIN @extschema@.arm a ON a.arm_id = e.arm_id
+    GROUP BY a.route, a.is_msc, e.serious, lower(e.term), lower(e.organ_system)
+    UNION ALL
+    SELECT route, is_msc, true, '(any serious adverse event)', NULL,
+           count(DISTINCT trial_id), count(*), sum(sae_affected), sum(sae_at_risk)
+    FROM @extschema@.arm WHERE sae_at_risk IS NOT NULL
+    GROUP BY route, is_msc
+    UNION ALL
+    SELECT route, is_msc, true, '(death, any cause)', NULL,
+           count(DISTINCT trial_id), count(*), sum(deaths), sum(deaths_at_risk)
+    FROM @extschema@.arm WHERE deaths_at_risk IS NOT NULL
+    GROUP BY route, is_msc
+)
+SELECT c.route, c.is_msc, c.serious, c.term, c.organ_system, c.trials, c.arms, c.affected, c.at_risk,
+       w.p AS rate, w.ci_low, w.ci_high
+FROM counts c
+CROSS JOIN LATERAL @extschema@.wilson_ci(c.affected, c.at_risk) w
+WHERE c.at_risk > 0;
+COMMENT ON VIEW @extschema@.safety_by_route IS
+    'adverse-event rates by route of administration, MSC and control arms apart: participants affected among those at risk, summed over arms, per event term (and organ system) and seriousness, with the 95% Wilson score interval (wilson_ci); the rows "(any serious adverse event)" and "(death, any cause)" come from the arms'' overall counts, so no participant counts twice there';
+COMMENT ON COLUMN @extschema@.safety_by_route.route IS 'route of the arms (NULL: not stated or several)';
+COMMENT ON COLUMN @extschema@.safety_by_route.is_msc IS 'MSC arms (true) or control arms (false)';
+COMMENT ON COLUMN @extschema@.safety_by_route.term IS 'event term as reported (first spelling when trials differ in case), or "(any serious adverse event)" or "(death, any cause)"';
+COMMENT ON COLUMN @extschema@.safety_by_route.affected IS 'participants with the event, summed over the arms';
+COMMENT ON COLUMN @extschema@.safety_by_route.at_risk IS 'participants at risk, summed over the arms';
+COMMENT ON COLUMN @extschema@.safety_by_route.rate IS 'affected / at_risk';
+COMMENT ON COLUMN @extschema@.safety_by_route.ci_low IS 'lower end of the 95% Wilson score interval';
+COMMENT ON COLUMN @extschema@.safety_by_route.ci_high IS 'upper end of the 95% Wilson score interval';
