@@ -27,11 +27,13 @@ FROM unnest(ARRAY['Knee Osteoarthritis', 'Osteoarthritis, Knee', 'Gonarthrosis',
                   'Diabetic Neuropathic Pain', 'Trigeminal Neuralgia', 'Complex Regional Pain Syndrome',
                   'Rheumatoid Arthritis', 'Spinal Cord Injuries', 'Multiple Sclerosis', 'Sjögren''s Syndrome',
                   'Sjogren Syndrome', 'Osteoarthritis of the knee and hip', 'Lumbar Radiculopathy',
+                  'Non Arteritic Ischemic Optic Neuropathy', 'Diabetic Neuropathic Ulcer', 'Diabetic Peripheral Neuropathy',
                   'Atopic Dermatitis', 'Knee Injuries']) AS c;
 SELECT condition_category(ARRAY['Osteoarthritis', 'Knee Osteoarthritis']) AS first_decisive,
        condition_category(ARRAY['Osteoarthritis']) AS undecided,
        condition_category(ARRAY['Osteoarthritis of the knee and hip', 'Hip OA']) AS ambiguous_then_hip,
-       condition_category(ARRAY['Osteoarthritis', 'MSC for osteoarthritis of the knee']) AS title_as_fallback,
+       condition_category(ARRAY['Osteoarthritis', 'MSC for osteoarthritis of the knee']) AS title_decides,
+       condition_category(ARRAY['Degenerative Osteoarthritis', 'CARTISTEM for knee cartilage defects']) AS together,
        condition_category('{}') AS none;
 
 -- ---------------------------------------------------------------

@@ -35,24 +35,26 @@ RETURN ARRAY(
     SELECT c.category
     FROM (VALUES
         (1, 'knee_oa', '(osteo-?arthrit|osteo-?arthros|\moa\M|\marthrosis|degenerative (joint disease|arthritis))',
-                       '(\mknees?\M|tibiofemoral|patellofemoral)'),
-        (1, 'knee_oa', 'gonarthros', NULL),
+                       '(\mknees?\M|tibiofemoral|patellofemoral)', NULL),
+        (1, 'knee_oa', 'gonarthros', NULL, NULL),
         (2, 'hip_oa', '(osteo-?arthrit|osteo-?arthros|\moa\M|\marthrosis|degenerative (joint disease|arthritis))',
-                      '\mhips?\M'),
-        (2, 'hip_oa', 'coxarthros', NULL),
-        (3, 'low_back_pain', '(\mlow(er)?[ -]back|\mback pain|\mlumb(ar|ago)|lumbosacral|intervertebral dis[ck]|\mdis[ck]s? (degenerat|herniat|prolaps|bulg)|degenerat[a-z]* (of the )?([a-z]+ )?dis[ck]|discogenic|\mddd\M|herniated ([a-z]+ )?dis[ck])', NULL),
-        (4, 'tendinopathy', '(tendin|tendon|epicondyl|rotator cuff|achilles|jumper.?s knee|tennis elbow|golfer.?s elbow|plantar fasci|\mligament|\macl\M)', NULL),
-        (5, 'neuropathic_pain', '(neuropath|neuralg|radiculopath|radicular pain|sciatica|complex regional pain|\mcrps\M|nerve (injur|pain|damage))', NULL),
-        (6, 'rheumatoid_arthritis', 'rheumatoid', NULL),
-        (7, 'spinal_cord_injury', '(spinal cord (injur|trauma|lesion|contusion)|\msci\M|tetrapleg|parapleg|quadripleg)', NULL),
-        (8, 'multiple_sclerosis', 'multiple sclerosis', NULL),
-        (9, 'sjogren', 'sj(o|ö|Ö|oe)gren', NULL)
-    ) AS c(ord, category, pattern, also)
+                      '\mhips?\M', NULL),
+        (2, 'hip_oa', 'coxarthros', NULL, NULL),
+        (3, 'low_back_pain', '(\mlow(er)?[ -]back|\mback pain|\mlumb(ar|ago)|lumbosacral|intervertebral dis[ck]|\mdis[ck]s? (degenerat|herniat|prolaps|bulg)|degenerat[a-z]* (of the )?([a-z]+ )?dis[ck]|discogenic|\mddd\M|herniated ([a-z]+ )?dis[ck])', NULL, NULL),
+        (4, 'tendinopathy', '(tendin|tendon|epicondyl|rotator cuff|achilles|jumper.?s knee|tennis elbow|golfer.?s elbow|plantar fasci|\mligament|\macl\M)', NULL, NULL),
+        (5, 'neuropathic_pain', '(neuropathic pain|neuralg|radicul(ar pain|opath)|sciatica|complex regional pain|\mcrps\M|(diabetic|peripheral|painful|chemotherapy[- ]induced|post[- ]?herpetic) (poly)?neuropath|nerve pain|phantom (limb )?pain)',
+                                NULL, '(ulcer|wound|optic|retin)'),
+        (6, 'rheumatoid_arthritis', 'rheumatoid', NULL, NULL),
+        (7, 'spinal_cord_injury', '(spinal cord (injur|trauma|lesion|contusion)|\msci\M|tetrapleg|parapleg|quadripleg)', NULL, NULL),
+        (8, 'multiple_sclerosis', 'multiple sclerosis', NULL, NULL),
+        (9, 'sjogren', 'sj(o|ö|Ö|oe)gren', NULL, NULL)
+    ) AS c(ord, category, pattern, also, unless)
     WHERE condition ~* c.pattern AND (c.also IS NULL OR condition ~* c.also)
+      AND (c.unless IS NULL OR condition !~* c.unless)
     GROUP BY c.category
     ORDER BY min(c.ord));
 COMMENT ON FUNCTION @extschema@.condition_categories(text) IS
-    'the condition categories one condition text names (knee_oa, hip_oa, low_back_pain, tendinopathy, neuropathic_pain, rheumatoid_arthritis, spinal_cord_injury, multiple_sclerosis, sjogren), in that order; osteoarthritis counts only with its joint named; empty when none';
+    'the condition categories one condition text names, in this order: knee_oa, hip_oa (osteoarthritis only with its joint named, or gonarthrosis, coxarthrosis), low_back_pain (incl. degenerative disc disease, discogenic pain, lumbar disc herniation), tendinopathy (incl. tendon and ligament injury), neuropathic_pain (neuropathic pain, neuralgia, radiculopathy, sciatica, CRPS, painful, diabetic or peripheral neuropathy; not optic neuropathy or neuropathic ulcers), rheumatoid_arthritis, spinal_cord_injury, multiple_sclerosis, sjogren; empty when none';
 
 CREATE FUNCTION @extschema@.condition_category(conditions text[])
     RETURNS text
@@ -64,17 +66,20 @@ RETURN COALESCE(
      WHERE cardinality(x.cats) = 1
      ORDER BY u.i
      LIMIT 1),
+    (SELECT cats[1]
+     FROM (SELECT @extschema@.condition_categories(array_to_string(conditions, ' | ')) AS cats) AS x
+     WHERE cardinality(x.cats) = 1),
     'other');
 COMMENT ON FUNCTION @extschema@.condition_category(text[]) IS
-    'condition category of a trial: that of the first condition (in list order) naming exactly one category (see condition_categories), else other';
+    'condition category of a trial: that of the first text (conditions in registry order, then the title) naming exactly one category (condition_categories); else the one category all the texts together name ("Osteoarthritis" with a title about the knee); else other';
 
 CREATE FUNCTION @extschema@.msc_mentioned(description text)
     RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN description ~* '(mesenchymal|\mmscs?\M|\m[a-z]{1,4}-mscs?\M|\m(ad|bm|uc|wj|pd|dp|ucb|huc|hucb|hbm|had|hp|ha)mscs?\M|\madscs?\M|\mbmscs?\M|\mdpscs?\M|stromal (vascular fraction|cells?)|\msvf\M|\mbmac\M|bone marrow (aspirate )?concentrate|micro-?fragmented (adipose|fat)|lipogems|(adipose|\mfat\M|marrow|umbilical|\mcord\M|placenta|amnio|synovi|dental pulp|wharton|menstrual)[a-z ,''-]{0,40}(stem|stromal|progenitor|regenerative) cells?|(stem|stromal|progenitor|regenerative) cells?[a-z ,''-]{0,40}(adipose|\mfat\M|marrow|umbilical|placenta|wharton|synovi|dental pulp))'
-   AND NOT (description ~* 'ha?ematopoietic|\mcd34' AND description !~* '(mesenchymal|stromal|\mmscs?\M)');
+RETURN description ~* '(mesenchymal|(^|[^a-z])[a-z]{0,5}-?mscs?($|[^a-z])|\m(mpcs?|ascs?|adscs?|bmscs?|dpscs?)\M|stromal (vascular fraction|cells?)|\msvf\M|\mbmac\M|bone marrow (aspirate )?concentrate|lipoaspirate|micro-?fragmented (adipose|fat)|lipogems|(adipose|\mfat\M|marrow|umbilical|\mcord\M|placenta|amnio|synovi|dental pulp|wharton|menstrual)[a-z ,''-]{0,40}(stem|stromal|progenitor|regenerative) cells?|(stem|stromal|progenitor|regenerative) cells?[a-z ,''-]{0,40}(adipose|\mfat\M|marrow|umbilical|placenta|wharton|synovi|dental pulp)|\mmenscs?\M|\madas cells?|prochymal|remestemcel|pneumostem|cordstem|furestem|rexlemestrocel|stempeucel|cartistem|jointstem|cellgram|astrostem|elixcyte|obnitix|alofisel|darvadstrocel|temcell|stemirac|\mcx601\M|neofuse|\mplx-pad\M)'
+   AND NOT (description ~* 'ha?ematopoietic|\mcd34' AND description !~* '(mesenchymal|stromal|(^|[^a-z])[a-z]{0,5}-?mscs?($|[^a-z]))');
 COMMENT ON FUNCTION @extschema@.msc_mentioned(text) IS
-    'true when a text describes mesenchymal stem/stromal cells: "mesenchymal", MSC and its prefixed forms (AD-MSC, hUC-MSC ...), ADSC, BMSC, DPSC, SVF, BMAC, bone marrow concentrate, microfragmented adipose, or stem/stromal/progenitor cells named with their tissue; hematopoietic stem cells alone are not MSCs';
+    'true when a text describes mesenchymal stem/stromal cells: "mesenchymal", MSC and its prefixed forms (hMSC, AD-MSC, hUC-MSC ...), MPC, ASC, ADSC, BMSC, DPSC, SVF, BMAC, bone marrow concentrate, lipoaspirate, microfragmented adipose, stem/stromal/progenitor cells named with their tissue, or a licensed or investigational MSC product by name (Prochymal/remestemcel-L, rexlemestrocel-L, Stempeucel, Cartistem, Cordstem, Pneumostem, JointStem, Alofisel/darvadstrocel, Temcell, Stemirac, NeoFuse, PLX-PAD ...); hematopoietic stem cells alone are not MSCs';
 
 CREATE FUNCTION @extschema@.co_interventions_in(description text)
     RETURNS text[]
