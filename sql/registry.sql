@@ -516,15 +516,25 @@ SELECT condition, source, route, instrument, week, kind, trials, trial_ids, n_ms
        round(smd::numeric, 6) AS smd, md_k, round(md::numeric, 6) AS md
 FROM pooled_effect ORDER BY condition, source, route, instrument, week, kind;
 
--- safety by route: per term, and overall from the arms' totals
+-- safety by route, per term
 SELECT route, is_msc, serious, term, trials, arms, affected, at_risk, round(rate::numeric, 4) AS rate,
        round(ci_low::numeric, 4) AS ci_low, round(ci_high::numeric, 4) AS ci_high
 FROM safety_by_route ORDER BY route, is_msc, serious, term;
 -- the interval is R's prop.test(1, 30, correct = FALSE)$conf.int: 0.005908590 0.166703910
 SELECT rate, ci_low, ci_high FROM safety_by_route WHERE is_msc AND term = 'Knee effusion';
+-- and overall, from the arms' totals
+SELECT route, is_msc, trials, arms, sae_affected, sae_at_risk, round(sae_rate::numeric, 4) AS sae_rate,
+       round(sae_ci_low::numeric, 4) AS sae_ci_low, round(sae_ci_high::numeric, 4) AS sae_ci_high,
+       deaths, deaths_at_risk, round(death_ci_high::numeric, 4) AS death_ci_high
+FROM safety_totals_by_route ORDER BY route, is_msc;
 -- arms with nobody at risk give no rate (and no error)
-INSERT INTO arm (trial_id, label, sae_affected, sae_at_risk) VALUES ('NCT09999902', 'Nobody at risk', 0, 0);
-SELECT count(*) AS rows_without_route FROM safety_by_route WHERE route IS NULL;
+INSERT INTO arm (trial_id, label, sae_affected, sae_at_risk, deaths, deaths_at_risk)
+VALUES ('NCT09999902', 'Nobody at risk', 0, 0, 0, 5);
+INSERT INTO adverse_event (arm_id, term, serious, n_affected, n_at_risk)
+SELECT arm_id, 'Headache', false, 0, 0 FROM arm WHERE label = 'Nobody at risk';
+SELECT (SELECT count(*) FROM safety_by_route WHERE route IS NULL) AS term_rows_without_route;
+SELECT route, is_msc, sae_affected, sae_at_risk, sae_rate, deaths, deaths_at_risk, death_rate
+FROM safety_totals_by_route WHERE route IS NULL;
 
 -- ---------------------------------------------------------------
 -- Deleting a trial removes its arms, outcomes, participants, events and problems

@@ -1563,29 +1563,42 @@ WITH counts AS (
     FROM @extschema@.adverse_event e
     JOIN @extschema@.arm a ON a.arm_id = e.arm_id
     GROUP BY a.route, a.is_msc, e.serious, lower(e.term), lower(e.organ_system)
-    UNION ALL
-    SELECT route, is_msc, true, '(any serious adverse event)', NULL,
-           count(DISTINCT trial_id), count(*), sum(sae_affected), sum(sae_at_risk)
-    FROM @extschema@.arm WHERE sae_at_risk IS NOT NULL
-    GROUP BY route, is_msc
-    UNION ALL
-    SELECT route, is_msc, true, '(death, any cause)', NULL,
-           count(DISTINCT trial_id), count(*), sum(deaths), sum(deaths_at_risk)
-    FROM @extschema@.arm WHERE deaths_at_risk IS NOT NULL
-    GROUP BY route, is_msc
 )
-SELECT c.route, c.is_msc, c.serious, c.term, c.organ_system, c.trials, c.arms, c.affected, c.at_risk,
-       w.p AS rate, w.ci_low, w.ci_high
-FROM counts c
-CROSS JOIN LATERAL @extschema@.wilson_ci(c.affected, c.at_risk) w
-WHERE c.at_risk > 0;
+SELECT route, is_msc, serious, term, organ_system, trials, arms, affected, at_risk,
+       (w).p AS rate, (w).ci_low, (w).ci_high
+FROM (SELECT c.*, CASE WHEN c.at_risk > 0 THEN @extschema@.wilson_ci(c.affected, c.at_risk) END AS w
+      FROM counts c
+      OFFSET 0) AS x      -- OFFSET 0: one wilson_ci() call per row, never with nobody at risk
+WHERE at_risk > 0;
 COMMENT ON VIEW @extschema@.safety_by_route IS
-    'adverse-event rates by route of administration, MSC and control arms apart: participants affected among those at risk, summed over arms, per event term (and organ system) and seriousness, with the 95% Wilson score interval (wilson_ci); the rows "(any serious adverse event)" and "(death, any cause)" come from the arms'' overall counts, so no participant counts twice there';
-COMMENT ON COLUMN @extschema@.safety_by_route.route IS 'route of the arms (NULL: not stated or several)';
+    'adverse-event rates by route of administration, MSC and control arms apart: per event term (and organ system) and seriousness, participants affected among those at risk summed over the arms, with the 95% Wilson score interval (wilson_ci); terms are matched ignoring case. A participant with several terms counts once in each: for "any serious adverse event" use safety_totals_by_route';
+COMMENT ON COLUMN @extschema@.safety_by_route.route IS 'route of the arms (NULL: not stated, or several)';
 COMMENT ON COLUMN @extschema@.safety_by_route.is_msc IS 'MSC arms (true) or control arms (false)';
-COMMENT ON COLUMN @extschema@.safety_by_route.term IS 'event term as reported (first spelling when trials differ in case), or "(any serious adverse event)" or "(death, any cause)"';
+COMMENT ON COLUMN @extschema@.safety_by_route.term IS 'event term as reported (the first spelling when trials differ in case)';
 COMMENT ON COLUMN @extschema@.safety_by_route.affected IS 'participants with the event, summed over the arms';
 COMMENT ON COLUMN @extschema@.safety_by_route.at_risk IS 'participants at risk, summed over the arms';
 COMMENT ON COLUMN @extschema@.safety_by_route.rate IS 'affected / at_risk';
 COMMENT ON COLUMN @extschema@.safety_by_route.ci_low IS 'lower end of the 95% Wilson score interval';
 COMMENT ON COLUMN @extschema@.safety_by_route.ci_high IS 'upper end of the 95% Wilson score interval';
+
+CREATE VIEW @extschema@.safety_totals_by_route AS
+WITH totals AS (
+    SELECT route, is_msc, count(DISTINCT trial_id) AS trials, count(*) AS arms,
+           sum(sae_affected) AS sae_affected, sum(sae_at_risk) AS sae_at_risk,
+           sum(deaths) AS deaths, sum(deaths_at_risk) AS deaths_at_risk
+    FROM @extschema@.arm
+    WHERE sae_at_risk > 0 OR deaths_at_risk > 0
+    GROUP BY route, is_msc
+)
+SELECT route, is_msc, trials, arms,
+       sae_affected, sae_at_risk, (s).p AS sae_rate, (s).ci_low AS sae_ci_low, (s).ci_high AS sae_ci_high,
+       deaths, deaths_at_risk, (d).p AS death_rate, (d).ci_low AS death_ci_low, (d).ci_high AS death_ci_high
+FROM (SELECT t.*,
+             CASE WHEN t.sae_at_risk > 0 THEN @extschema@.wilson_ci(t.sae_affected, t.sae_at_risk) END AS s,
+             CASE WHEN t.deaths_at_risk > 0 THEN @extschema@.wilson_ci(t.deaths, t.deaths_at_risk) END AS d
+      FROM totals t
+      OFFSET 0) AS x;     -- OFFSET 0: one wilson_ci() call per row and total
+COMMENT ON VIEW @extschema@.safety_totals_by_route IS
+    'participants with any serious adverse event and deaths from any cause, by route, MSC and control arms apart, from the arms'' overall counts (arm.sae_affected, arm.deaths ...; ClinicalTrials.gov event-group totals), so nobody counts twice; rates with 95% Wilson score intervals';
+COMMENT ON COLUMN @extschema@.safety_totals_by_route.sae_rate IS 'participants with any serious adverse event / at risk';
+COMMENT ON COLUMN @extschema@.safety_totals_by_route.death_rate IS 'deaths from any cause / at risk';

@@ -1,12 +1,13 @@
 -- Structure of the registry: tables, keys, foreign keys, checks, indexes,
 -- comments, pg_dump registration, views and the import function.
 BEGIN;
-SELECT plan(96);
+SELECT plan(97);
 
 CREATE TEMP VIEW reg_table(name) AS
 VALUES ('trial'), ('arm'), ('outcome'), ('participant'), ('assessment'), ('adverse_event'), ('import_problem');
 CREATE TEMP VIEW reg_view(name) AS
-VALUES ('arm_pain_summary'), ('trial_effect'), ('trial_stratum_effect'), ('pooled_effect'), ('safety_by_route');
+VALUES ('arm_pain_summary'), ('trial_effect'), ('trial_stratum_effect'), ('pooled_effect'), ('safety_by_route'),
+       ('safety_totals_by_route');
 CREATE TEMP VIEW ext_schema AS
 SELECT n.nspname AS name FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname = 'msc_registry';
