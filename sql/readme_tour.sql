@@ -40,6 +40,12 @@ SELECT '5e7 mL'::cell_dose;
 -- effect sizes
 SELECT (smd(30, 32.5, 18.2, 28, 47.0, 19.6)).*;
 SELECT (log_rr(4, 30, 11, 29)).*, sd_change(20, 22, 0.5);
+SELECT round((md(30, 32.5, 18.2, 28, 47.0, 19.6)).yi::numeric, 4) AS md,
+       round((rom(30, 32.5, 18.2, 28, 47.0, 19.6)).yi::numeric, 4) AS log_rom,
+       round((log_or(4, 26, 11, 18)).yi::numeric, 4) AS log_or,
+       round((rd(4, 30, 11, 29)).yi::numeric, 4) AS rd,
+       round(((score_summary(x)).mean)::numeric, 2) AS mean_of_float8
+FROM (VALUES (1.5), (2.5)) v(x);
 
 -- meta-analysis
 CREATE TABLE knee_trial (trial text, source msc_source, n1 int, m1 float8, sd1 float8,
@@ -78,6 +84,14 @@ FROM assessment b JOIN assessment f USING (participant) WHERE b.week = 0 AND f.w
 SELECT spid(h, s, 'rect') AS spid_rect, spid(h, s) AS spid_trapezoid, pain_auc(h, s)
 FROM (VALUES (0, 'nrs:8'::pain_score), (0.5, 'nrs:7'), (1, 'nrs:5'), (2, 'nrs:3'), (3, 'nrs:1'),
              (4, 'nrs:4'), (6, 'nrs:5'), (8, 'nrs:5')) AS t(h, s);
+
+SELECT oarsi_responder('womac_pain:12', 'womac_pain:5', 'womac_function:40', 'womac_function:35',
+                       'patient_global:70', 'patient_global:60') AS high_pain_improvement,
+       oarsi_responder('womac_pain:12', 'womac_pain:9', 'womac_function:40', 'womac_function:32',
+                       'patient_global:70', 'patient_global:55') AS two_of_three;
+SELECT totpar(h, r, 'rect') AS totpar_rect, totpar(h, r) AS totpar_trapezoid
+FROM (VALUES (0, 'pain_relief:0'::pain_score), (0.5, 'pain_relief:1'), (1, 'pain_relief:2'), (2, 'pain_relief:3'),
+             (3, 'pain_relief:3'), (4, 'pain_relief:3'), (6, 'pain_relief:2'), (8, 'pain_relief:1')) AS t(h, r);
 
 -- forest plot (the SVG itself is checked in forest_plot.sql; here it is run)
 \o /dev/null
