@@ -202,7 +202,8 @@ SELECT i AS id, i % 2000 AS participant, (i / 2000) * 0.5::float8 AS t,
        CASE WHEN i % 97 = 0 THEN NULL ELSE pain_score('nrs', ((i * 7919) % 101) / 10.0) END AS score,
        pain_score('nrs', (i * 104729) % 11) AS baseline,
        CASE WHEN i % 89 = 0 THEN NULL ELSE pain_score('nrs', (i * 15485863) % 11) END AS followup,
-       CASE WHEN i % 83 = 0 THEN NULL ELSE (i * 31) % 7 < 3 END AS flag
+       CASE WHEN i % 83 = 0 THEN NULL ELSE (i * 31) % 7 < 3 END AS flag,
+       pain_score('pain_relief', (i * 13) % 5) AS relief
 FROM generate_series(1::bigint, 200000) i;
 ANALYZE oc_big;
 -- reports whether a query ran with parallel workers
@@ -218,7 +219,8 @@ CREATE TABLE oc_ser_summary AS SELECT (score_summary(score)).* FROM oc_big;
 CREATE TABLE oc_ser_change AS SELECT (change_summary(baseline, followup)).* FROM oc_big;
 CREATE TABLE oc_ser_prop AS SELECT (proportion_ci(flag)).* FROM oc_big;
 CREATE TABLE oc_ser_spid AS
-  SELECT participant, spid(t, score) AS trap, spid(t, score, 'rect') AS rect, pain_auc(t, score) AS auc
+  SELECT participant, spid(t, score) AS trap, spid(t, score, 'rect') AS rect, pain_auc(t, score) AS auc,
+         totpar(t, relief) AS totpar
   FROM oc_big GROUP BY participant;
 
 SET parallel_setup_cost = 0;
@@ -229,7 +231,8 @@ EXPLAIN (COSTS OFF) SELECT score_summary(score) FROM oc_big;
 EXPLAIN (COSTS OFF) SELECT change_summary(baseline, followup) FROM oc_big;
 EXPLAIN (COSTS OFF) SELECT proportion_ci(flag) FROM oc_big;
 EXPLAIN (COSTS OFF)
-  SELECT participant, spid(t, score), spid(t, score, 'rect'), pain_auc(t, score) FROM oc_big GROUP BY participant;
+  SELECT participant, spid(t, score), spid(t, score, 'rect'), pain_auc(t, score), totpar(t, relief)
+  FROM oc_big GROUP BY participant;
 SELECT oc_workers('SELECT score_summary(score) FROM oc_big') AS summary_parallel,
        oc_workers('SELECT change_summary(baseline, followup) FROM oc_big') AS change_parallel,
        oc_workers('SELECT proportion_ci(flag) FROM oc_big') AS prop_parallel,
@@ -238,7 +241,8 @@ CREATE TABLE oc_par_summary AS SELECT (score_summary(score)).* FROM oc_big;
 CREATE TABLE oc_par_change AS SELECT (change_summary(baseline, followup)).* FROM oc_big;
 CREATE TABLE oc_par_prop AS SELECT (proportion_ci(flag)).* FROM oc_big;
 CREATE TABLE oc_par_spid AS
-  SELECT participant, spid(t, score) AS trap, spid(t, score, 'rect') AS rect, pain_auc(t, score) AS auc
+  SELECT participant, spid(t, score) AS trap, spid(t, score, 'rect') AS rect, pain_auc(t, score) AS auc,
+         totpar(t, relief) AS totpar
   FROM oc_big GROUP BY participant;
 RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
@@ -264,7 +268,8 @@ SELECT s.x = p.x AND s.n = p.n AND s.p = p.p AND s.ci_low = p.ci_low AND s.ci_hi
 FROM oc_ser_prop s, oc_par_prop p;
 -- the time courses are sorted before summing, so the results are identical
 SELECT count(*) AS participants,
-       count(*) FILTER (WHERE s.trap = p.trap AND s.rect = p.rect AND s.auc = p.auc) AS identical
+       count(*) FILTER (WHERE s.trap = p.trap AND s.rect = p.rect AND s.auc = p.auc
+                              AND s.totpar = p.totpar) AS identical
 FROM oc_ser_spid s JOIN oc_par_spid p USING (participant);
 -- and they agree with the sums written out in SQL
 SELECT count(*) FILTER (WHERE abs(trap - ref_trap) <= 1e-9 * abs(ref_trap)) AS trapezoid_agrees,
