@@ -67,20 +67,20 @@ SELECT k, method, round(exp(estimate)::numeric, 3) AS rr, round(exp(ci_low)::num
 FROM (SELECT (meta_mh(a, b, c, d, 'RR')).* FROM (VALUES (2, 28, 5, 25), (1, 39, 4, 36), (0, 20, 2, 18)) t(a, b, c, d)) r;
 
 -- outcome statistics
-CREATE TABLE assessment (participant int, arm text, week int, score pain_score);
-INSERT INTO assessment VALUES
+CREATE TABLE pain_log (participant int, arm text, week int, score pain_score);
+INSERT INTO pain_log VALUES
   (1, 'MSC', 0, 'nrs:8'), (1, 'MSC', 26, 'nrs:3'), (2, 'MSC', 0, 'nrs:6'), (2, 'MSC', 26, 'nrs:4'),
   (3, 'MSC', 0, 'nrs:7'), (3, 'MSC', 26, 'nrs:3.5'), (4, 'control', 0, 'nrs:7'), (4, 'control', 26, 'nrs:6'),
   (5, 'control', 0, 'nrs:8'), (5, 'control', 26, 'nrs:5'), (6, 'control', 0, 'nrs:6'), (6, 'control', 26, 'nrs:6');
-SELECT arm, week, (score_summary(score)).* FROM assessment GROUP BY arm, week ORDER BY arm DESC, week;
+SELECT arm, week, (score_summary(score)).* FROM pain_log GROUP BY arm, week ORDER BY arm DESC, week;
 SELECT improvement('nrs:8', 'nrs:3'), pct_improvement('nrs:8', 'nrs:3'),
        is_responder('nrs:8', 'nrs:3', 50), mcid_reached('nrs:8', 'nrs:7');
 SELECT b.arm, (change_summary(b.score, f.score)).*
-FROM assessment b JOIN assessment f USING (participant)
+FROM pain_log b JOIN pain_log f USING (participant)
 WHERE b.week = 0 AND f.week = 26 GROUP BY b.arm ORDER BY b.arm DESC;
 SELECT (wilson_ci(12, 40)).*;
 SELECT (proportion_ci(is_responder(b.score, f.score))).*
-FROM assessment b JOIN assessment f USING (participant) WHERE b.week = 0 AND f.week = 26;
+FROM pain_log b JOIN pain_log f USING (participant) WHERE b.week = 0 AND f.week = 26;
 SELECT spid(h, s, 'rect') AS spid_rect, spid(h, s) AS spid_trapezoid, pain_auc(h, s)
 FROM (VALUES (0, 'nrs:8'::pain_score), (0.5, 'nrs:7'), (1, 'nrs:5'), (2, 'nrs:3'), (3, 'nrs:1'),
              (4, 'nrs:4'), (6, 'nrs:5'), (8, 'nrs:5')) AS t(h, s);
