@@ -130,7 +130,14 @@ typedef struct clause
 	size_t		len;
 	int			n;
 	word		w[MSC_CLASSIFY_CLAUSE_TOKENS];
+	/* the compound (words glued by single hyphens) of each word */
+	int16_t		cfirst[MSC_CLASSIFY_CLAUSE_TOKENS];
+	int16_t		clast[MSC_CLASSIFY_CLAUSE_TOKENS];
+	bool		ccode[MSC_CLASSIFY_CLAUSE_TOKENS];	/* ... is a product code */
+	int8_t		cabbrev[MSC_CLASSIFY_CLAUSE_TOKENS];	/* index in abbrevs, or -1 */
 } clause;
+
+static void finish_clause(clause *c);
 
 /*
  * Read the separators at p: returns the position of the next word (or the
@@ -207,12 +214,23 @@ scan_separators(const char *s, size_t len, size_t p, bool *brk, int *sep,
 	return p;
 }
 
+static size_t clause_scan(const char *s, size_t len, size_t pos, clause *c);
+
 /*
  * Read the clause that starts at pos into c; returns where the next one
  * starts.  Always advances when pos < len.
  */
 static size_t
 clause_next(const char *s, size_t len, size_t pos, clause *c)
+{
+	size_t		next = clause_scan(s, len, pos, c);
+
+	finish_clause(c);
+	return next;
+}
+
+static size_t
+clause_scan(const char *s, size_t len, size_t pos, clause *c)
 {
 	size_t		p = pos;
 
@@ -712,28 +730,35 @@ static const char *const harmless_parts[] = {
 	"exosome", "exosomes", "cm", "h", NULL
 };
 
+static int
+lookup_abbrev(const clause *c, int i)
+{
+	size_t		n = wlen(c, i);
+	unsigned char first = lower((unsigned char) c->s[c->w[i].start]);
+
+	if (n < 2 || n > 8 || c->w[i].digit)
+		return -1;
+	/* capitals are needed, unless glued to an MSC part ("huc-MSCs") */
+	if (c->w[i].nupper == 0 && !(i + 1 < c->n && c->w[i + 1].glued))
+		return -1;
+	for (int k = 0; k < NELEM(abbrevs); k++)
+		if ((unsigned char) abbrevs[k].word[0] == first && weq(c, i, abbrevs[k].word))
+			return k;
+	return -1;
+}
+
 static const abbrev *
 find_abbrev(const clause *c, int i)
 {
-	for (int k = 0; k < NELEM(abbrevs); k++)
-		if (weq(c, i, abbrevs[k].word))
-			return &abbrevs[k];
-	return NULL;
+	return c->cabbrev[i] >= 0 ? &abbrevs[c->cabbrev[i]] : NULL;
 }
 
 /* The compound (words glued by single hyphens) that word i is part of. */
 static void
 compound_of(const clause *c, int i, int *first, int *last)
 {
-	int			a = i,
-				b = i;
-
-	while (a > 0 && c->w[a].glued)
-		a--;
-	while (b + 1 < c->n && c->w[b + 1].glued)
-		b++;
-	*first = a;
-	*last = b;
+	*first = c->cfirst[i];
+	*last = c->clast[i];
 }
 
 /*
@@ -743,6 +768,13 @@ compound_of(const clause *c, int i, int *first, int *last)
  */
 static bool
 is_product_code(const clause *c, int a, int b)
+{
+	(void) b;
+	return c->ccode[a];
+}
+
+static bool
+compute_product_code(const clause *c, int a, int b)
 {
 	if (a == b)
 		return false;
@@ -760,6 +792,21 @@ is_product_code(const clause *c, int a, int b)
 			return true;
 	}
 	return false;
+}
+
+/* Compounds of the clause, each measured once. */
+static void
+finish_clause(clause *c)
+{
+	for (int i = 0; i < c->n; i++)
+		c->cabbrev[i] = (int8_t) lookup_abbrev(c, i);
+	for (int i = 0; i < c->n; i++)
+		c->cfirst[i] = (int16_t) ((i > 0 && c->w[i].glued) ? c->cfirst[i - 1] : i);
+	for (int i = c->n - 1; i >= 0; i--)
+		c->clast[i] = (int16_t) ((i + 1 < c->n && c->w[i + 1].glued) ? c->clast[i + 1] : i);
+	for (int i = 0; i < c->n; i++)
+		c->ccode[i] = (c->cfirst[i] == i) ? compute_product_code(c, i, c->clast[i]) :
+			c->ccode[c->cfirst[i]];
 }
 
 /*
@@ -1212,7 +1259,7 @@ abbrev_route_ok(const clause *c, int i)
 	if (c->w[i].glued || (i + 1 < c->n && c->w[i + 1].glued))
 		return false;
 	/* text in capitals: "STEM CELLS TO TREAT IT" */
-	if (is_shouting(c, i - 1) && is_shouting(c, i + 1))
+	if (is_shouting(c, i - 1) && (i + 1 >= c->n || is_shouting(c, i + 1)))
 		return false;
 	if (wexact(c, i, "IV"))
 	{
@@ -1535,12 +1582,12 @@ donor_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			return donor_adjective_ok(c, end - 1);
 		case DN_OWN:
 			/* patient's own cells / their own adipose tissue */
-			if (!weq(c, end, "own") || !phrase_link(c, end))
+			if (!phrase_link(c, end))
 				return false;
-			return win(c, end + 1, (const char *const[]) {
+			return win(c, end, (const char *const[]) {
 				"bone", "marrow", "adipose", "fat", "cell", "cells", "stem",
 				"mesenchymal*", "stromal", "tissue", "abdominal", "msc*", "mscs",
-				"svf", "lipoaspirate", NULL}) || msc_or_tissue_word(c, end + 1);
+				"svf", "lipoaspirate", NULL}) || msc_or_tissue_word(c, end);
 		case DN_HEALTHY:
 			/* "healthy donor criteria" of a plasma donor is not about cells */
 			return ahead(c, end - 1, 4, msc_or_tissue_word) ||
@@ -1775,12 +1822,18 @@ manip_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			/* "SVF-derived MSC", "SVF-MSC", "SVF will be cultured", "culture of SVF" */
 			if (phrase_link(c, end) && (is_msc_word(c, end) || weq(c, end, "derived")))
 				return false;
-			for (int k = i - 4; k < end + 5; k++)
+			for (int k = end; k < c->n && k < end + 5; k++)
 			{
-				if (k < 0 || k >= c->n || (k >= i && k < end))
-					continue;
-				if (wprefix(c, k, "cultur") || wprefix(c, k, "expan") || wprefix(c, k, "passag") ||
-					(k >= end && weq(c, k, "derived")))
+				if (win(c, k, conjunctions))
+					break;
+				if (wprefix(c, k, "cultur") || wprefix(c, k, "expan") || wprefix(c, k, "passag"))
+					return false;
+			}
+			for (int k = i - 1; k >= 0 && k >= i - 4; k--)
+			{
+				if (win(c, k, conjunctions))
+					break;
+				if (wprefix(c, k, "cultur") || wprefix(c, k, "expan") || wprefix(c, k, "passag"))
 					return false;
 			}
 			return true;
@@ -2147,6 +2200,15 @@ scale_word(const char *s, size_t len, size_t p, long *pow)
 	return 0;
 }
 
+/* Does the word [p, e) end with lit (lower case), ignoring case? */
+static bool
+ends_with(const char *s, size_t p, size_t e, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	return e - p >= n && lit_at(s, e, e - n, lit) == n;
+}
+
 /* Unit words that end a dose's number: cells and MSC abbreviations. */
 static bool
 unit_head(const char *s, size_t len, size_t p, size_t e)
@@ -2160,15 +2222,13 @@ unit_head(const char *s, size_t len, size_t p, size_t e)
 	for (size_t k = p; k < e; k++)
 		if (is_upper((unsigned char) s[k]))
 			upper++;
-	if ((n == 4 && lit_at(s, e, p, "cell")) || (n == 5 && lit_at(s, e, p, "cells")))
+	if ((n == 4 && ends_with(s, p, e, "cell")) || (n == 5 && ends_with(s, p, e, "cells")))
 		return true;
-	if (n >= 3 && lit_at(s, e, e - 3, "msc"))
+	if (ends_with(s, p, e, "msc") || ends_with(s, p, e, "mscs"))
 		return true;
-	if (n >= 4 && lit_at(s, e, e - 4, "mscs"))
-		return true;
-	if (n >= 3 && upper >= 2 && (lit_at(s, e, e - 3, "scs") || lit_at(s, e, e - 2, "sc") ||
-								 lit_at(s, e, e - 3, "mnc") || lit_at(s, e, e - 4, "mncs") ||
-								 lit_at(s, e, e - 3, "mpc") || lit_at(s, e, e - 4, "mpcs")))
+	if (n >= 3 && upper >= 2 &&
+		(ends_with(s, p, e, "scs") || ends_with(s, p, e, "sc") || ends_with(s, p, e, "mnc") ||
+		 ends_with(s, p, e, "mncs") || ends_with(s, p, e, "mpc") || ends_with(s, p, e, "mpcs")))
 		return true;
 	return false;
 }

@@ -482,7 +482,7 @@ corpus_coverage(void)
 		   "donor %d, manipulation %d, dose %d records\n",
 		   nrecords, bytes, nsrc, nrt, ndn, nmn, nds);
 	printf("speed: all five classifiers over the corpus %d times in %.2f s CPU "
-		   "(%.1f MB/s per classifier, under the sanitizers of make coretest)\n",
+		   "(%.1f MB/s per classifier in this build)\n",
 		   rounds, secs, secs > 0 ? 5.0 * rounds * (double) bytes / secs / 1e6 : 0.0);
 }
 
