@@ -558,10 +558,11 @@ main(void)
 {
 	char		path[1200];
 	FILE	   *f;
-	static const char *const files[] = {"test/classify/labels.tsv", "test/classify/heldout.tsv"};
+	static const char *const files[] = {"test/classify/labels.tsv", "test/classify/heldout.tsv",
+	"test/classify/final.tsv"};
 
 	verbose = getenv("MSC_CLASSIFY_VERBOSE") != NULL;
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; k < 3; k++)
 	{
 		CHECK(load_labels(files[k]), "%s not found (run from the repository root)", files[k]);
 		CHECK(nlabels >= (k == 0 ? 150 : 70), "only %d records in %s", nlabels, files[k]);
@@ -585,6 +586,7 @@ main(void)
 		   "or a result); exact = records whose whole answer equals the label\n");
 	evaluate(files[0], "development sample (every 10th row)", true);
 	evaluate(files[1], "held-out sample (every 20th row from row 5)", true);
+	evaluate(files[2], "final blind sample (every 20th row from row 15)", false);
 	printf("\n");
 	corpus_coverage();
 	if (getenv("MSC_CLASSIFY_EXPLAIN"))
