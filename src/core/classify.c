@@ -873,7 +873,7 @@ enum
 };
 
 static const phrase source_phrases[] = {
-	{"bone marrow", MSC_SOURCE_BONE_MARROW, SR_BONE_MARROW},
+	{"bone marrow|marrows", MSC_SOURCE_BONE_MARROW, SR_BONE_MARROW},
 	{"marrow", MSC_SOURCE_BONE_MARROW, SR_MARROW},
 	{"adipose*", MSC_SOURCE_ADIPOSE, SR_PLAIN},
 	{"fat", MSC_SOURCE_ADIPOSE, SR_FAT},
@@ -1187,7 +1187,7 @@ static const phrase route_phrases[] = {
 	{"into ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"injection|injections|injected|applied|administered|delivered to ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"intratendinous*|intratendon*|intratendinously", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
-	{"intra tendinous*", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
+	{"intra tendinous*|tendon", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
 	{"into ?the|a|each ?# ?# tendon|tendons", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
 	{"periarticular*", MSC_ROUTE_PERIARTICULAR, RT_PLAIN},
 	{"peri articular*", MSC_ROUTE_PERIARTICULAR, RT_PLAIN},
@@ -1205,7 +1205,7 @@ static const phrase route_phrases[] = {
 	{"intra dermal*", MSC_ROUTE_INTRADERMAL, RT_PLAIN},
 	{"intraarterial*", MSC_ROUTE_INTRA_ARTERIAL, RT_PLAIN},
 	{"intra arterial*", MSC_ROUTE_INTRA_ARTERIAL, RT_PLAIN},
-	{"into|through|via ?the|a|an ?# artery|arteries", MSC_ROUTE_INTRA_ARTERIAL, RT_ARTERY},
+	{"into|through|via ?the|a|an ?# ?# artery|arteries", MSC_ROUTE_INTRA_ARTERIAL, RT_ARTERY},
 	{"into ?the soft tissue|tissues", MSC_ROUTE_SOFT_TISSUE, RT_PLAIN},
 	{"soft tissue injection|injections|infiltration", MSC_ROUTE_SOFT_TISSUE, RT_PLAIN},
 };
@@ -1285,7 +1285,7 @@ static const char *const drug_words[] = {
 	"heparin", "insulin", "methotrexate", "ozone", "dextrose", "atg",
 	"thymoglobulin", "antithymocyte", "liraglutide", "semaglutide",
 	"glucocorticoid*", "botulinum", "ketorolac", "morphine", "fentanyl",
-	"gram", "grams", "gy", "cgy",
+	"gram", "grams", "gy", "cgy", "oral", "orally", "po",
 	NULL
 };
 
@@ -1564,7 +1564,7 @@ msc_or_tissue_word(const clause *c, int i)
 	int			end;
 
 	return is_msc_word(c, i) || source_abbrev(c, i, &end) != NULL ||
-		weq(c, i, "marrow") || weq(c, i, "adipose");
+		weq(c, i, "marrow") || weq(c, i, "marrows") || weq(c, i, "adipose");
 }
 
 static bool
@@ -1699,7 +1699,8 @@ static const phrase manip_phrases[] = {
 	{"passaged", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"cultured|culturing|cultivated|cultivation|cultured", MSC_MANIP_CULTURE_EXPANDED, MN_CULTURED},
 	{"expanded", MSC_MANIP_CULTURE_EXPANDED, MN_EXPANDED},
-	{"culture|cultures|expansion|cultivation of", MSC_MANIP_CULTURE_EXPANDED, MN_CULTURE_OF},
+	{"culture|cultures|expansion|cultivation", MSC_MANIP_CULTURE_EXPANDED, MN_CULTURE_OF},
+	{"culture and isolation|expansion", MSC_MANIP_CULTURE_EXPANDED, MN_CULTURE_OF},
 	{"cell|cells expansion|culture", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"passage|passages", MSC_MANIP_CULTURE_EXPANDED, MN_PASSAGE},
 	{"minimally manipulated", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
@@ -2444,11 +2445,19 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 		if ((n = times_sign(s, len, r)) != 0)
 		{
 			r = skip_blanks(s, len, r + n);
-			/* "x 1,000,000": a power of ten in thousands groups */
-			if (r + 4 < len && s[r] == '1' && s[r + 1] == ',')
+			/* "x 1,000,000", "x 10,000,000": a power of ten in thousands groups */
+			if (r + 4 < len && s[r] == '1' &&
+				(s[r + 1] == ',' || (s[r + 1] == '0' && (s[r + 2] == ',' ||
+														(s[r + 2] == '0' && s[r + 3] == ',')))))
 			{
 				size_t		t = r + 1;
 				long		zeros = 0;
+
+				while (t < len && s[t] == '0')
+				{
+					zeros++;
+					t++;
+				}
 
 				while (t + 3 < len && s[t] == ',' && s[t + 1] == '0' && s[t + 2] == '0' &&
 					   s[t + 3] == '0')
@@ -2497,7 +2506,8 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 		size_t		r = skip_blanks(s, len, q);
 		int			dg;
 
-		if ((r < len && s[r] == '^') || superscript_digit(s, len, r, &dg))
+		if ((r < len && (s[r] == '^' || (s[r] == '(' && r + 1 < len && is_digit((unsigned char) s[r + 1])))) ||
+			superscript_digit(s, len, r, &dg))
 		{
 			size_t		e = scan_power(s, len, q, &pow, &ambiguous);
 
@@ -2602,7 +2612,7 @@ cells_before(const char *s, size_t p)
 	size_t		q = p;
 	int			words = 0;
 
-	while (q > 0 && words < 4)
+	while (q > 0 && words < 6)
 	{
 		size_t		e,
 					b;

@@ -142,6 +142,7 @@ test_sources(void)
 	sources_are("MSCs can be isolated from bone marrow, umbilical cord and adipose tissue", "");
 	/* order of first mention */
 	sources_are("adipose or bone marrow; then adipose again", "adipose,bone_marrow");
+	sources_are("MSCs recovered from bone marrows of healthy donors", "bone_marrow");
 }
 
 static void
@@ -171,6 +172,8 @@ test_routes(void)
 	routes_are("intralesional injection", "intralesional");
 	routes_are("implanted into the necrotic lesion", "intralesional");
 	routes_are("intratendinous injection", "intratendinous");
+	routes_are("ultrasonographic guided intra-tendon injection", "intratendinous");
+	routes_are("3,000,000 cells/kg into the right hepatic artery", "intra_arterial");
 	routes_are("periarticular", "periarticular");
 	routes_are("perineural injection", "perineural");
 	routes_are("IM injection of PLX-PAD cells", "intramuscular");
@@ -191,6 +194,8 @@ test_routes(void)
 	routes_are("daily subcutaneous injections of filgrastim; stem cells", "");
 	routes_are("intra-articular knee injection of corticosteroid", "");
 	routes_are("MSCs and PRP by intravenous infusion", "intravenous");
+	routes_are("MSCs via the hepatic artery | conserved therapy: oral or intravenous administration",
+			   "intra_arterial");
 	/* order */
 	routes_are("intravenous infusion, then intra-articular injection, then IV again",
 			   "intravenous,intra_articular");
@@ -227,6 +232,7 @@ test_donor(void)
 	donor_is("Fulfills healthy donor criteria as per WHO/AABB guidelines for plasma", "");
 	donor_is("Bone Marrow Donor Protocol", "");
 	donor_is("donor site morbidity", "");
+	donor_is("MSCs are recovered from bone marrows of healthy donors", "allogeneic");
 }
 
 static void
@@ -246,6 +252,9 @@ test_manipulation(void)
 	manipulation_is("adipose derived regenerative cells (ADRC)", "minimally_manipulated");
 	manipulation_is("bone marrow mononuclear cells", "minimally_manipulated");
 	manipulation_is("bone marrow aspirate", "");
+	manipulation_is("Culture and isolation of autologous bone-marrow mesenchymal stem cells", "culture_expanded");
+	manipulation_is("culture of MSCs for three weeks", "culture_expanded");
+	manipulation_is("culture of the fistula tract", "");
 	manipulation_is("mesenchymal stem cells", "");
 	/* traps */
 	manipulation_is("Expanded Access Program", "");
@@ -287,6 +296,9 @@ test_dose(void)
 	dose_is("1.0E+6 MSC/kg", "1e6 cells/kg");
 	dose_is("60millions cells", "6e7 cells");
 	dose_is("10^8 cells", "1e8 cells");
+	dose_is("10(6) autologous bone marrow-derived mesenchymal stem cells", "1e6 cells");
+	dose_is("2.0 x 10,000,000/5ml", "2e7 cells");
+	dose_is("MSCs are transplanted by intracoronary infusion(1\xC3\x97" "10^7)", "1e7 cells");
 	/* not a dose */
 	dose_is("4 x 10E6 MSC/Kg", "");
 	dose_is("1,5-3,0 10E6 MSC/kg", "");
