@@ -99,6 +99,42 @@ is_blank(unsigned char c)
 
 static size_t lit_at(const char *s, size_t len, size_t p, const char *w);
 
+/* Character classes of the tokenizer, one table look-up a byte. */
+#define CT_ALNUM	0x01
+#define CT_DIGIT	0x02
+#define CT_UPPER	0x04
+#define CT_BLANK	0x08
+#define CT_BREAK	0x10		/* | ; and line ends */
+#define CT_JOIN		0x20		/* - _ / ' */
+static uint8_t ctype[256];
+static uint32_t ccount[256];	/* 1 for a capital, 1 << 16 for a digit */
+static uint8_t tsym[256];		/* trigram symbol: a-z (any case) 1-26, else 0 */
+
+static void
+build_ctype(void)
+{
+	for (int c = 0; c < 256; c++)
+	{
+		uint8_t		t = 0;
+
+		if (is_digit((unsigned char) c))
+			t |= CT_ALNUM | CT_DIGIT;
+		if (is_alpha((unsigned char) c))
+			t |= CT_ALNUM;
+		if (is_upper((unsigned char) c))
+			t |= CT_UPPER;
+		if (is_blank((unsigned char) c))
+			t |= CT_BLANK;
+		if (c == '|' || c == ';' || c == '\n' || c == '\r')
+			t |= CT_BREAK;
+		if (c == '-' || c == '_' || c == '/' || c == '\'')
+			t |= CT_JOIN;
+		ctype[c] = t;
+		ccount[c] = (t & CT_UPPER) ? 1u : (t & CT_DIGIT) ? 1u << 16 : 0u;
+		tsym[c] = (uint8_t) (is_alpha((unsigned char) c) ? lower((unsigned char) c) - 'a' + 1 : 0);
+	}
+}
+
 /* ================================================================ */
 /* Clauses and words                                                  */
 /* ================================================================ */
@@ -122,7 +158,19 @@ typedef struct word
 	bool		digit;			/* starts with a digit */
 	uint8_t		nupper;			/* capitals in the word (capped) */
 	uint8_t		nlower;
+	unsigned char first;		/* first character, lower case */
+	uint8_t		cls;			/* WC_* classes of the word */
+	bool		lexical;		/* may begin a phrase or name a class */
+	uint16_t	tri;			/* trigram of its first three letters */
 } word;
+
+/* Word classes, set once per clause by finish_clause. */
+#define WC_CELL		0x01		/* says cells or a cell product */
+#define WC_MSC		0x02		/* names MSCs themselves */
+#define WC_CONJ		0x04		/* a conjunction: another item begins */
+#define WC_MODAL	0x08		/* can, could, may, might */
+#define WC_DRUG		0x10		/* names or doses a drug */
+#define WC_CARRIER	0x20		/* PRP, plasma, hyaluronic acid: go with the cells */
 
 typedef struct clause
 {
@@ -133,11 +181,72 @@ typedef struct clause
 	/* the compound (words glued by single hyphens) of each word */
 	int16_t		cfirst[MSC_CLASSIFY_CLAUSE_TOKENS];
 	int16_t		clast[MSC_CLASSIFY_CLAUSE_TOKENS];
-	bool		ccode[MSC_CLASSIFY_CLAUSE_TOKENS];	/* ... is a product code */
+	int8_t		ccode[MSC_CLASSIFY_CLAUSE_TOKENS];	/* ... is a product code (-1: not known yet) */
 	int8_t		cabbrev[MSC_CLASSIFY_CLAUSE_TOKENS];	/* index in abbrevs, or -1 */
 } clause;
 
 static void finish_clause(clause *c);
+static void classify_init(void);
+static bool initialised;
+
+/*
+ * A filter on the first three letters of words: a word whose first three
+ * letters (a-z, else 0; 0 after its end) begin no phrase of any table and
+ * no class word is skipped at once.  Built by classify_init.
+ */
+#define TRI_SIZE (27 * 27 * 27)
+static uint8_t tri_ok[TRI_SIZE / 8 + 1];
+
+static int
+tri_sym(unsigned char c)
+{
+	c = (c >= 'A' && c <= 'Z') ? (unsigned char) (c - 'A' + 'a') : c;
+	return (c >= 'a' && c <= 'z') ? c - 'a' + 1 : 0;
+}
+
+/* The trigram of the n bytes at p (fewer than 3: padded with 0). */
+static int
+trigram(const char *p, size_t n)
+{
+	int			a = n > 0 ? tri_sym((unsigned char) p[0]) : 0;
+	int			b = n > 1 ? tri_sym((unsigned char) p[1]) : 0;
+	int			d = n > 2 ? tri_sym((unsigned char) p[2]) : 0;
+
+	return (a * 27 + b) * 27 + d;
+}
+
+static void
+tri_set(int t)
+{
+	tri_ok[t >> 3] |= (uint8_t) (1u << (t & 7));
+}
+
+static bool
+tri_get(int t)
+{
+	return (tri_ok[t >> 3] >> (t & 7)) & 1;
+}
+
+/* Mark the literal lit[0..n) (a "prefix*" when star) as a possible word start. */
+static void
+tri_add(const char *lit, size_t n, bool star)
+{
+	if (n >= 3 || !star)
+	{
+		tri_set(trigram(lit, n < 3 ? n : 3));
+		return;
+	}
+	/* a short prefix: every continuation */
+	for (int x = 0; x < 27; x++)
+		for (int y = 0; y < 27; y++)
+		{
+			int			a = n > 0 ? tri_sym((unsigned char) lit[0]) : x;
+			int			b = n > 1 ? tri_sym((unsigned char) lit[1]) : (n > 0 ? x : y);
+			int			d = n > 1 ? x : y;
+
+			tri_set((a * 27 + b) * 27 + d);
+		}
+}
 
 /*
  * Read the separators at p: returns the position of the next word (or the
@@ -156,36 +265,38 @@ scan_separators(const char *s, size_t len, size_t p, bool *brk, int *sep,
 	unsigned char first = 0;
 
 	*brk = false;
-	while (p < len && !is_alnum((unsigned char) s[p]))
+	while (p < len)
 	{
 		unsigned char c = (unsigned char) s[p];
+		uint8_t		t = ctype[c];
 
+		if (t & CT_ALNUM)
+			break;
 		if (nchars++ == 0)
 			first = c;
-		if (c == '|' || c == ';' || c == '\n' || c == '\r')
+		if (t & CT_BREAK)
 		{
 			*brk = true;
 			return p + 1;
 		}
-		if (c == '.')
+		if (t & CT_BLANK)
 		{
-			if (p + 1 >= len || is_blank((unsigned char) s[p + 1]) ||
-				s[p + 1] == '\n' || s[p + 1] == '\r' || s[p + 1] == '|')
+			space = true;
+			p++;
+		}
+		else if (t & CT_JOIN)
+		{
+			join = true;
+			p++;
+		}
+		else if (c == '.')
+		{
+			if (p + 1 >= len || (ctype[(unsigned char) s[p + 1]] & (CT_BLANK | CT_BREAK)))
 			{
 				*brk = true;
 				return p + 1;
 			}
 			dot = true;
-			p++;
-		}
-		else if (is_blank(c))
-		{
-			space = true;
-			p++;
-		}
-		else if (c == '-' || c == '_' || c == '/' || c == '\'')
-		{
-			join = true;
 			p++;
 		}
 		else if (c == 0xC2 && p + 1 < len && (unsigned char) s[p + 1] == 0xA0)
@@ -223,7 +334,11 @@ static size_t clause_scan(const char *s, size_t len, size_t pos, clause *c);
 static size_t
 clause_next(const char *s, size_t len, size_t pos, clause *c)
 {
-	size_t		next = clause_scan(s, len, pos, c);
+	size_t		next;
+
+	if (!initialised)
+		classify_init();
+	next = clause_scan(s, len, pos, c);
 
 	finish_clause(c);
 	return next;
@@ -245,6 +360,9 @@ clause_scan(const char *s, size_t len, size_t pos, clause *c)
 		int			sep;
 		size_t		start;
 		word	   *w;
+		unsigned	nupper = 0,
+					ndigit = 0;
+		int			tri = 0;
 
 		p = scan_separators(s, len, p, &brk, &sep, &glued, &apos);
 		if (brk)
@@ -256,25 +374,42 @@ clause_scan(const char *s, size_t len, size_t pos, clause *c)
 		if (p >= len)
 			break;
 		start = p;
-		while (p < len && is_alnum((unsigned char) s[p]))
-			p++;
+		{
+			/* one table look-up and one addition a character */
+			const unsigned char *q = (const unsigned char *) s + p;
+			const unsigned char *e = (const unsigned char *) s + len;
+			uint32_t	acc = 0;	/* capitals, and digits << 16 */
+
+			do
+			{
+				acc += ccount[*q];
+				q++;
+			} while (q < e && (ctype[*q] & CT_ALNUM));
+			p = (size_t) (q - (const unsigned char *) s);
+			nupper = acc & 0xFFFF;
+			ndigit = acc >> 16;
+		}
 		/* a possessive 's: drop it */
 		if (apos && c->n > 0 && p - start == 1 && lower((unsigned char) s[start]) == 's')
 			continue;
+		{
+			const unsigned char *u = (const unsigned char *) s + start;
+			size_t		wl = p - start;
+
+			tri = (tsym[u[0]] * 27 + (wl > 1 ? tsym[u[1]] : 0)) * 27 + (wl > 2 ? tsym[u[2]] : 0);
+		}
 		w = &c->w[c->n++];
 		w->start = start;
 		w->end = p;
 		w->sep = (c->n == 1) ? SEP_START : (uint8_t) sep;
 		w->glued = (c->n > 1) && glued;
-		w->digit = is_digit((unsigned char) s[start]);
-		w->nupper = w->nlower = 0;
-		for (size_t k = start; k < p; k++)
-		{
-			if (is_upper((unsigned char) s[k]) && w->nupper < 255)
-				w->nupper++;
-			else if (!is_digit((unsigned char) s[k]) && w->nlower < 255)
-				w->nlower++;
-		}
+		w->digit = (ctype[(unsigned char) s[start]] & CT_DIGIT) != 0;
+		w->first = lower((unsigned char) s[start]);
+		w->cls = 0;
+		w->lexical = !w->digit && tri_get(tri);
+		w->tri = (uint16_t) tri;
+		w->nupper = (uint8_t) (nupper < 255 ? nupper : 255);
+		w->nlower = (uint8_t) ((p - start) - nupper - ndigit < 255 ? (p - start) - nupper - ndigit : 255);
 		if (c->n == MSC_CLASSIFY_CLAUSE_TOKENS)
 			return p;
 	}
@@ -291,10 +426,13 @@ wlen(const clause *c, int i)
 static bool
 weq(const clause *c, int i, const char *lit)
 {
-	size_t		n = strlen(lit);
+	size_t		n;
 	const char *p;
 
-	if (i < 0 || i >= c->n || wlen(c, i) != n)
+	if (i < 0 || i >= c->n || c->w[i].first != (unsigned char) lit[0])
+		return false;
+	n = strlen(lit);
+	if (wlen(c, i) != n)
 		return false;
 	p = c->s + c->w[i].start;
 	for (size_t k = 0; k < n; k++)
@@ -307,10 +445,13 @@ weq(const clause *c, int i, const char *lit)
 static bool
 wprefix(const clause *c, int i, const char *lit)
 {
-	size_t		n = strlen(lit);
+	size_t		n;
 	const char *p;
 
-	if (i < 0 || i >= c->n || wlen(c, i) < n)
+	if (i < 0 || i >= c->n || c->w[i].first != (unsigned char) lit[0])
+		return false;
+	n = strlen(lit);
+	if (wlen(c, i) < n)
 		return false;
 	p = c->s + c->w[i].start;
 	for (size_t k = 0; k < n; k++)
@@ -329,47 +470,43 @@ wexact(const clause *c, int i, const char *lit)
 		memcmp(c->s + c->w[i].start, lit, n) == 0;
 }
 
-/* Is word i one of the list (each "word" or "prefix*")? */
+/*
+ * Does word i match lit[0..n): the word itself, or a word starting so
+ * when lit ends with "*"?  Case-insensitive; lit is lower case.
+ */
 static bool
-win(const clause *c, int i, const char *const *list)
+wmatch(const clause *c, int i, const char *lit, size_t n)
 {
-	if (i < 0 || i >= c->n)
-		return false;
-	for (const char *const *l = list; *l; l++)
+	const char *p = c->s + c->w[i].start;
+	size_t		wl = wlen(c, i);
+
+	if (n > 0 && lit[n - 1] == '*')
 	{
-		size_t		n = strlen(*l);
-
-		if (n > 0 && (*l)[n - 1] == '*')
-		{
-			char		buf[64];
-
-			if (n - 1 >= sizeof(buf))
-				continue;
-			memcpy(buf, *l, n - 1);
-			buf[n - 1] = '\0';
-			if (wprefix(c, i, buf))
-				return true;
-		}
-		else if (weq(c, i, *l))
-			return true;
+		n--;
+		if (wl < n)
+			return false;
 	}
-	return false;
-}
-
-/* Does word i end with lit (lower case), ignoring case? */
-static bool
-wsuffix(const clause *c, int i, const char *lit)
-{
-	size_t		n = strlen(lit);
-	const char *p;
-
-	if (i < 0 || i >= c->n || wlen(c, i) < n)
+	else if (wl != n)
 		return false;
-	p = c->s + c->w[i].end - n;
 	for (size_t k = 0; k < n; k++)
 		if (lower((unsigned char) p[k]) != (unsigned char) lit[k])
 			return false;
 	return true;
+}
+
+/* Is word i one of the list (each "word" or "prefix*")? */
+static bool
+win(const clause *c, int i, const char *const *list)
+{
+	unsigned char f;
+
+	if (i < 0 || i >= c->n)
+		return false;
+	f = c->w[i].first;
+	for (const char *const *l = list; *l; l++)
+		if ((unsigned char) (*l)[0] == f && wmatch(c, i, *l, strlen(*l)))
+			return true;
+	return false;
 }
 
 /* May a phrase continue from word i-1 to word i? (blanks or joiners) */
@@ -393,92 +530,6 @@ phrase_link(const clause *c, int i)
  * Consecutive words must be linked by blanks or joiners.
  */
 
-static bool
-elem_alt_matches(const clause *c, int i, const char *a, size_t alen)
-{
-	char		buf[64];
-	bool		exact = false;
-
-	if (alen == 0 || alen >= sizeof(buf))
-		return false;
-	if (a[0] == '=')
-	{
-		exact = true;
-		a++;
-		alen--;
-	}
-	if (alen == 1 && a[0] == '#')
-		return !c->w[i].digit;
-	memcpy(buf, a, alen);
-	buf[alen] = '\0';
-	if (exact)
-		return wexact(c, i, buf);
-	if (buf[alen - 1] == '*')
-	{
-		buf[alen - 1] = '\0';
-		return wprefix(c, i, buf);
-	}
-	return weq(c, i, buf);
-}
-
-static bool
-elem_matches(const clause *c, int i, const char *e, size_t elen)
-{
-	size_t		k = 0;
-
-	if (i >= c->n)
-		return false;
-	while (k < elen)
-	{
-		size_t		j = k;
-
-		while (j < elen && e[j] != '|')
-			j++;
-		if (elem_alt_matches(c, i, e + k, j - k))
-			return true;
-		k = j + 1;
-	}
-	return false;
-}
-
-/* Match the pattern from element pat at word i (first: no link check). */
-static int
-match_from(const clause *c, int i, const char *pat, bool first)
-{
-	const char *e = pat;
-	size_t		elen;
-	bool		optional;
-	int			r;
-
-	while (*e == ' ')
-		e++;
-	if (*e == '\0')
-		return i;
-	elen = strcspn(e, " ");
-	optional = (e[0] == '?');
-	if (optional)
-	{
-		e++;
-		elen--;
-	}
-	if (i < c->n && (first || phrase_link(c, i)) && elem_matches(c, i, e, elen))
-	{
-		r = match_from(c, i + 1, e + elen, false);
-		if (r >= 0)
-			return r;
-	}
-	if (optional)
-		return match_from(c, i, e + elen, first);
-	return -1;
-}
-
-/* End (exclusive) of the match of pat at word i, or -1. */
-static int
-match_at(const clause *c, int i, const char *pat)
-{
-	return match_from(c, i, pat, true);
-}
-
 typedef struct phrase
 {
 	const char *pat;
@@ -486,79 +537,230 @@ typedef struct phrase
 	uint8_t		rule;			/* context rule of the table */
 } phrase;
 
-/* First letters (a-z, else bit 26) a pattern's first element can match. */
-static uint32_t
-first_letters(const char *pat)
+/* Patterns compiled once: alternatives with their lengths. */
+enum
 {
-	uint32_t	m = 0;
-	const char *e = pat;
-	size_t		elen = strcspn(e, " ");
-	size_t		k = 0;
+	ALT_WORD,					/* the word, any case */
+	ALT_PREFIX,					/* a word starting so, any case */
+	ALT_EXACT,					/* the word, this case */
+	ALT_ANY						/* any word that is not a number */
+};
 
-	if (e[0] == '?')
-		return 0x7FFFFFF;		/* optional first element: anything */
-	while (k < elen)
+typedef struct calt
+{
+	const char *s;
+	uint8_t		len;
+	uint8_t		kind;
+} calt;
+
+typedef struct celem
+{
+	uint16_t	first;			/* index of its first alternative */
+	uint8_t		nalt;
+	bool		optional;
+} celem;
+
+typedef struct cpat
+{
+	uint16_t	first;			/* index of its first element */
+	uint8_t		nelem;
+	uint32_t	letters;		/* first letters it can start with (a-z, else bit 26) */
+} cpat;
+
+#define MAX_ALTS 1024
+#define MAX_ELEMS 512
+static calt alts[MAX_ALTS];
+static celem elems[MAX_ELEMS];
+static int	nalts,
+			nelems;
+
+static bool
+alt_matches(const clause *c, int i, const calt *a)
+{
+	const word *w = &c->w[i];
+
+	switch (a->kind)
 	{
-		const char *a = e + k;
-		size_t		j = k;
-
-		while (j < elen && e[j] != '|')
-			j++;
-		if (*a == '=')
-			a++;
-		if (*a == '#')
-			return 0x7FFFFFF;
-		if (lower((unsigned char) *a) >= 'a' && lower((unsigned char) *a) <= 'z')
-			m |= 1u << (lower((unsigned char) *a) - 'a');
-		else
-			m |= 1u << 26;
-		k = j + 1;
+		case ALT_ANY:
+			return !w->digit;
+		case ALT_EXACT:
+			return wlen(c, i) == a->len && memcmp(c->s + w->start, a->s, a->len) == 0;
+		case ALT_PREFIX:
+			if (w->first != (unsigned char) a->s[0] || wlen(c, i) < a->len)
+				return false;
+			break;
+		default:
+			if (w->first != (unsigned char) a->s[0] || wlen(c, i) != a->len)
+				return false;
 	}
-	return m;
+	for (size_t k = 1; k < a->len; k++)
+		if (lower((unsigned char) c->s[w->start + k]) != (unsigned char) a->s[k])
+			return false;
+	return true;
 }
 
-static uint32_t
-word_letter(const clause *c, int i)
+static bool
+elem_matches(const clause *c, int i, const celem *e)
 {
-	unsigned char ch = lower((unsigned char) c->s[c->w[i].start]);
+	for (int k = 0; k < e->nalt; k++)
+		if (alt_matches(c, i, &alts[e->first + k]))
+			return true;
+	return false;
+}
 
-	return (ch >= 'a' && ch <= 'z') ? 1u << (ch - 'a') : 1u << 26;
+/* Match elements [e, stop) from word i (first: no link check); the end or -1. */
+static int
+match_from(const clause *c, int i, int e, int stop, bool first)
+{
+	int			r;
+
+	if (e == stop)
+		return i;
+	if (i < c->n && (first || phrase_link(c, i)) && elem_matches(c, i, &elems[e]))
+	{
+		r = match_from(c, i + 1, e + 1, stop, false);
+		if (r >= 0)
+			return r;
+	}
+	if (elems[e].optional)
+		return match_from(c, i, e + 1, stop, first);
+	return -1;
+}
+
+/* Compile pattern pat into *cp (see the syntax above). */
+static void
+compile_pattern(const char *pat, cpat *cp)
+{
+	const char *e = pat;
+
+	cp->first = (uint16_t) nelems;
+	cp->nelem = 0;
+	cp->letters = 0;
+	while (*e)
+	{
+		size_t		elen = strcspn(e, " ");
+		celem	   *el;
+		size_t		k = 0;
+
+		if (elen == 0)
+		{
+			e++;
+			continue;
+		}
+		if (nelems >= MAX_ELEMS)
+			return;
+		el = &elems[nelems++];
+		el->optional = (e[0] == '?');
+		if (el->optional)
+		{
+			e++;
+			elen--;
+		}
+		el->first = (uint16_t) nalts;
+		el->nalt = 0;
+		while (k < elen && nalts < MAX_ALTS)
+		{
+			size_t		j = k;
+			calt	   *a = &alts[nalts++];
+
+			while (j < elen && e[j] != '|')
+				j++;
+			a->s = e + k;
+			a->len = (uint8_t) (j - k);
+			a->kind = ALT_WORD;
+			if (a->len > 0 && a->s[0] == '=')
+			{
+				a->s++;
+				a->len--;
+				a->kind = ALT_EXACT;
+			}
+			else if (a->len == 1 && a->s[0] == '#')
+				a->kind = ALT_ANY;
+			else if (a->len > 0 && a->s[a->len - 1] == '*')
+			{
+				a->len--;
+				a->kind = ALT_PREFIX;
+			}
+			if (cp->nelem == 0)
+			{
+				unsigned char f = a->len ? lower((unsigned char) a->s[0]) : 0;
+
+				if (a->kind == ALT_ANY || el->optional)
+					cp->letters = 0x7FFFFFF;
+				else
+					cp->letters |= (f >= 'a' && f <= 'z') ? 1u << (f - 'a') : 1u << 26;
+			}
+			el->nalt++;
+			k = j + 1;
+		}
+		cp->nelem++;
+		e += elen;
+	}
 }
 
 /*
- * The longest phrase of table (n entries, masks their first letters)
- * matching at word i: its index with *end set, or -1.
+ * A compiled phrase table: its patterns, and an index from the trigram of
+ * a word to the patterns whose first element may match it.
+ */
+typedef struct tri_ref
+{
+	uint16_t	tri;
+	uint8_t		k;				/* index of the pattern */
+} tri_ref;
+
+typedef struct ctable
+{
+	const phrase *ph;
+	int			n;
+	cpat	   *cp;
+	tri_ref    *idx;			/* sorted by tri */
+	int			nidx;
+} ctable;
+
+#define MAX_TRI_REFS 4096
+static tri_ref tri_pool[MAX_TRI_REFS];
+static int	ntri_pool;
+
+/*
+ * The longest phrase of table t matching at word i: its index with *end
+ * set, or -1.
  */
 static int
-longest_phrase(const clause *c, int i, const phrase *table, int n,
-			   const uint32_t *masks, int *end)
+longest_phrase(const clause *c, int i, const ctable *t, int *end)
 {
-	uint32_t	bit = word_letter(c, i);
 	int			best = -1,
 				best_end = i;
+	int			lo = 0,
+				hi;
+	uint16_t	tri = c->w[i].tri;
 
-	for (int k = 0; k < n; k++)
+	*end = i;
+	if (!c->w[i].lexical)
+		return -1;
+	/* the first reference to the word's trigram */
+	hi = t->nidx;
+	while (lo < hi)
 	{
-		int			e;
+		int			mid = (lo + hi) / 2;
 
-		if (!(masks[k] & bit))
-			continue;
-		e = match_at(c, i, table[k].pat);
+		if (t->idx[mid].tri < tri)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < t->nidx && t->idx[lo].tri == tri; lo++)
+	{
+		const cpat *cp = &t->cp[t->idx[lo].k];
+		int			e = match_from(c, i, cp->first, cp->first + cp->nelem, true);
+
 		if (e > best_end)
 		{
-			best = k;
+			best = t->idx[lo].k;
 			best_end = e;
 		}
 	}
 	*end = best_end;
 	return best;
-}
-
-static void
-compute_masks(const phrase *table, int n, uint32_t *masks)
-{
-	for (int k = 0; k < n; k++)
-		masks[k] = first_letters(table[k].pat);
 }
 
 #define NELEM(a) ((int) (sizeof(a) / sizeof((a)[0])))
@@ -579,6 +781,9 @@ static const char *const msc_words[] = {
 	"msc", "mscs", "hmsc", "hmscs", "mmsc", "mmscs", "msc*", "mpc", "mpcs", NULL
 };
 
+/* Words that make a statement hypothetical. */
+static const char *const modal_words[] = {"can", "could", "may", "might", NULL};
+
 /* Words that say "cells" or a cell product. */
 static const char *const cell_words[] = {
 	"cell", "cells", "stem", "progenitor", "progenitors", "mononuclear",
@@ -587,17 +792,89 @@ static const char *const cell_words[] = {
 	"hmsc*", "mmsc*", "mpc", "mpcs", NULL
 };
 
+/*
+ * The class words, compiled by classify_init into alternatives sorted by
+ * first letter (lex_start[l] .. lex_start[l + 1] for letter l, 26 for
+ * others).
+ */
+#define MAX_LEX 192
+static calt lex_alt[MAX_LEX];
+static uint8_t lex_cls[MAX_LEX];
+static int	lex_start[28];
+
+/* The lexicon by trigram: (trigram, entry) sorted. */
+#define MAX_LEX_TRI 2048
+static struct
+{
+	uint16_t	tri;
+	uint8_t		k;
+}			lex_tri[MAX_LEX_TRI];
+static int	nlex_tri;
+
+/* The classes of word i, worked out once by finish_clause. */
+static uint8_t
+word_classes(const clause *c, int i)
+{
+	uint8_t		cls = 0;
+	const word *w = &c->w[i];
+	size_t		n = wlen(c, i);
+	unsigned char last = lower((unsigned char) c->s[w->end - 1]);
+	int			l = (w->first >= 'a' && w->first <= 'z') ? w->first - 'a' : 26;
+
+	(void) l;
+	if (w->lexical)
+	{
+		/* the lexicon entries that begin with the word's trigram */
+		int			lo = 0,
+					hi = nlex_tri;
+
+		while (lo < hi)
+		{
+			int			mid = (lo + hi) / 2;
+
+			if (lex_tri[mid].tri < w->tri)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < nlex_tri && lex_tri[lo].tri == w->tri; lo++)
+			if (alt_matches(c, i, &lex_alt[lex_tri[lo].k]))
+				cls |= lex_cls[lex_tri[lo].k];
+	}
+	/* abbreviations: "UCMSCs", "ADSCs", "hMSC" */
+	if (n >= 3 && (last == 'c' || last == 's'))
+	{
+		const char *e = c->s + w->end;
+		size_t		k = (last == 's') ? 1 : 0;	/* a plural s */
+
+		if (n >= 2 + k && lower((unsigned char) e[-1 - (int) k]) == 'c' &&
+			lower((unsigned char) e[-2 - (int) k]) == 's')
+		{
+			if (n >= 3 + k && lower((unsigned char) e[-3 - (int) k]) == 'm')
+				cls |= WC_MSC | WC_CELL;
+			else if (w->nupper >= 2)
+				cls |= WC_CELL;
+		}
+	}
+	return cls;
+}
+
 static bool
 is_msc_word(const clause *c, int i)
 {
-	return win(c, i, msc_words) || wsuffix(c, i, "mscs") || wsuffix(c, i, "msc");
+	return i >= 0 && i < c->n && (c->w[i].cls & WC_MSC) != 0;
 }
 
 static bool
 is_cell_word(const clause *c, int i)
 {
-	return win(c, i, cell_words) || wsuffix(c, i, "mscs") || wsuffix(c, i, "msc") ||
-		(c->w[i].nupper >= 2 && (wsuffix(c, i, "sc") || wsuffix(c, i, "scs")));
+	return i >= 0 && i < c->n && (c->w[i].cls & WC_CELL) != 0;
+}
+
+static bool
+is_conjunction(const clause *c, int i)
+{
+	return i >= 0 && i < c->n && (c->w[i].cls & WC_CONJ) != 0;
 }
 
 /*
@@ -610,7 +887,7 @@ ahead(const clause *c, int i, int span, bool (*pred) (const clause *, int))
 {
 	for (int k = i + 1; k < c->n && k <= i + span; k++)
 	{
-		if (c->w[k].sep == SEP_OTHER || c->w[k].sep == SEP_DOT || win(c, k, conjunctions))
+		if (c->w[k].sep == SEP_OTHER || c->w[k].sep == SEP_DOT || is_conjunction(c, k))
 			return false;
 		if (pred(c, k))
 			return true;
@@ -624,7 +901,7 @@ behind(const clause *c, int i, int span, bool (*pred) (const clause *, int))
 {
 	for (int k = i - 1; k >= 0 && k >= i - span; k--)
 	{
-		if (c->w[k + 1].sep == SEP_OTHER || c->w[k + 1].sep == SEP_DOT || win(c, k, conjunctions))
+		if (c->w[k + 1].sep == SEP_OTHER || c->w[k + 1].sep == SEP_DOT || is_conjunction(c, k))
 			return false;
 		if (pred(c, k))
 			return true;
@@ -730,20 +1007,39 @@ static const char *const harmless_parts[] = {
 	"exosome", "exosomes", "cm", "h", NULL
 };
 
+/* abbrevs by first letter: abbrev_order[abbrev_start[l] .. abbrev_start[l + 1]) */
+static uint8_t abbrev_order[NELEM(abbrevs)];
+static int	abbrev_start[27];
+
+static void
+build_abbrev_index(void)
+{
+	int			out = 0;
+
+	for (int l = 0; l < 26; l++)
+	{
+		abbrev_start[l] = out;
+		for (int k = 0; k < NELEM(abbrevs); k++)
+			if (abbrevs[k].word[0] == 'a' + l)
+				abbrev_order[out++] = (uint8_t) k;
+	}
+	abbrev_start[26] = out;
+}
+
 static int
 lookup_abbrev(const clause *c, int i)
 {
 	size_t		n = wlen(c, i);
 	unsigned char first = lower((unsigned char) c->s[c->w[i].start]);
 
-	if (n < 2 || n > 8 || c->w[i].digit)
+	if (n < 2 || n > 8 || c->w[i].digit || first < 'a' || first > 'z')
 		return -1;
-	/* capitals are needed, unless glued to an MSC part ("huc-MSCs") */
-	if (c->w[i].nupper == 0 && !(i + 1 < c->n && c->w[i + 1].glued))
+	/* two capitals are needed, unless glued to an MSC part ("huc-MSCs") */
+	if (c->w[i].nupper < 2 && !(i + 1 < c->n && c->w[i + 1].glued))
 		return -1;
-	for (int k = 0; k < NELEM(abbrevs); k++)
-		if ((unsigned char) abbrevs[k].word[0] == first && weq(c, i, abbrevs[k].word))
-			return k;
+	for (int k = abbrev_start[first - 'a']; k < abbrev_start[first - 'a' + 1]; k++)
+		if (weq(c, i, abbrevs[abbrev_order[k]].word))
+			return abbrev_order[k];
 	return -1;
 }
 
@@ -766,11 +1062,17 @@ compound_of(const clause *c, int i, int *first, int *last)
  * more and one of them has a digit or at least two capitals without being
  * an abbreviation we know.
  */
+static bool compute_product_code(const clause *c, int a, int b);
+
 static bool
 is_product_code(const clause *c, int a, int b)
 {
-	(void) b;
-	return c->ccode[a];
+	/* worked out on first use: the clause is ours, only the callers see it const */
+	int8_t	   *cache = (int8_t *) &c->ccode[a];
+
+	if (*cache < 0)
+		*cache = (int8_t) compute_product_code(c, a, b);
+	return *cache != 0;
 }
 
 static bool
@@ -799,14 +1101,19 @@ static void
 finish_clause(clause *c)
 {
 	for (int i = 0; i < c->n; i++)
+	{
+		word	   *w = &c->w[i];
+
+		/* classes: a listed word, or an abbreviation ending in MSC or SC */
+		w->cls = w->digit ? 0 : word_classes(c, i);
 		c->cabbrev[i] = (int8_t) lookup_abbrev(c, i);
+	}
 	for (int i = 0; i < c->n; i++)
 		c->cfirst[i] = (int16_t) ((i > 0 && c->w[i].glued) ? c->cfirst[i - 1] : i);
 	for (int i = c->n - 1; i >= 0; i--)
 		c->clast[i] = (int16_t) ((i + 1 < c->n && c->w[i + 1].glued) ? c->clast[i + 1] : i);
 	for (int i = 0; i < c->n; i++)
-		c->ccode[i] = (c->cfirst[i] == i) ? compute_product_code(c, i, c->clast[i]) :
-			c->ccode[c->cfirst[i]];
+		c->ccode[i] = (c->cfirst[i] == c->clast[i]) ? 0 : -1;
 }
 
 /*
@@ -822,13 +1129,11 @@ source_abbrev(const clause *c, int i, int *end)
 	int			first,
 				last;
 
-	if (c->w[i].digit)
+	a = find_abbrev(c, i);
+	if (a == NULL)
 		return NULL;
 	compound_of(c, i, &first, &last);
 	if (is_product_code(c, first, last))
-		return NULL;
-	a = find_abbrev(c, i);
-	if (a == NULL)
 		return NULL;
 	if (!a->prefix)
 	{
@@ -903,6 +1208,8 @@ static const phrase source_phrases[] = {
 	{"induced pluripotent", MSC_SOURCE_IPSC_DERIVED, SR_PLAIN},
 	{"=iPS cell|cells|derived", MSC_SOURCE_IPSC_DERIVED, SR_PLAIN},
 };
+static cpat cp_source[NELEM(source_phrases)];
+static ctable ct_source = {source_phrases, NELEM(source_phrases), cp_source, NULL, 0};
 
 /* What "bone marrow" is not a source in. */
 static const char *const bone_marrow_blocks[] = {
@@ -950,6 +1257,8 @@ static const phrase hsct_phrases[] = {
 	{"peripheral blood stem cell|cells", 1, 0},
 	{"blood and marrow transplant*", 1, 0},
 };
+static cpat cp_hsct[NELEM(hsct_phrases)];
+static ctable ct_hsct = {hsct_phrases, NELEM(hsct_phrases), cp_hsct, NULL, 0};
 
 /*
  * "MSCs (isolated) from/of (the) <tissue>": a cell word before the
@@ -967,20 +1276,26 @@ cells_from(const clause *c, int i, bool (*pred) (const clause *, int))
 	return behind(c, k, 6, pred);
 }
 
-static bool
-source_phrase_ok(const clause *c, int i, int end, const phrase *ph, bool hsct)
+/*
+ * Is the phrase at [i, end) a statement of its source?  0: no; 1: yes;
+ * 2: yes, unless the record is about haematopoietic transplantation (a
+ * bare "bone marrow" or "cord blood" is then the graft).
+ */
+static int
+source_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 {
 	switch (ph->rule)
 	{
 		case SR_PLAIN:
-			return true;
+			return 1;
 		case SR_BONE_MARROW:
 			if (win(c, end, bone_marrow_blocks) && phrase_link(c, end))
-				return false;
-			return !hsct || ahead(c, end - 1, 4, is_msc_word);
+				return 0;
+			return ahead(c, end - 1, 4, is_msc_word) ? 1 : 2;
 		case SR_MARROW:
-			return win(c, end, marrow_next) && phrase_link(c, end) &&
-				(!hsct || ahead(c, end - 1, 4, is_msc_word));
+			if (!(win(c, end, marrow_next) && phrase_link(c, end)))
+				return 0;
+			return ahead(c, end - 1, 4, is_msc_word) ? 1 : 2;
 		case SR_FAT:
 			return (phrase_link(c, end) && win(c, end, fat_next)) ||
 				(phrase_link(c, i) && win(c, i - 1, fat_prev));
@@ -990,12 +1305,42 @@ source_phrase_ok(const clause *c, int i, int end, const phrase *ph, bool hsct)
 			return !weq(c, i - 1, "spinal");
 		case SR_CORD_BLOOD:
 			if (phrase_link(c, end) && win(c, end, cord_blood_blocks))
-				return false;
-			return !hsct || ahead(c, end - 1, 4, is_msc_word);
+				return 0;
+			return ahead(c, end - 1, 4, is_msc_word) ? 1 : 2;
 		case SR_NEEDS_CELL:
 			return ahead(c, end - 1, 4, is_cell_word) || cells_from(c, i, is_cell_word);
 		case SR_NEEDS_MSC:
 			return ahead(c, end - 1, 4, is_msc_word) || cells_from(c, i, is_msc_word);
+	}
+	return 0;
+}
+
+/* Does the clause say the record is about haematopoietic transplantation? */
+static bool
+clause_is_hsct(const clause *c)
+{
+
+	for (int i = 0; i < c->n; i++)
+	{
+		int			end;
+		int			k = longest_phrase(c, i, &ct_hsct, &end);
+
+		if (k < 0)
+			continue;
+		/* "non-haematopoietic cells" */
+		if (weq(c, i - 1, "non") && c->w[i].glued)
+			continue;
+		/* "allogeneic MSC transplantation" is not about HSCT */
+		if (k == 0)
+		{
+			bool		msc = false;
+
+			for (int j = i + 1; j < end; j++)
+				msc = msc || is_msc_word(c, j) || weq(c, j, "svf");
+			if (msc)
+				continue;
+		}
+		return true;
 	}
 	return false;
 }
@@ -1003,42 +1348,14 @@ source_phrase_ok(const clause *c, int i, int end, const phrase *ph, bool hsct)
 static bool
 text_is_hsct(const char *s, size_t len)
 {
-	static uint32_t masks[NELEM(hsct_phrases)];
-	static bool ready;
 	clause		c;
 	size_t		pos = 0;
 
-	if (!ready)
-	{
-		compute_masks(hsct_phrases, NELEM(hsct_phrases), masks);
-		ready = true;
-	}
 	while (pos < len)
 	{
 		pos = clause_next(s, len, pos, &c);
-		for (int i = 0; i < c.n; i++)
-		{
-			int			end;
-			int			k = longest_phrase(&c, i, hsct_phrases, NELEM(hsct_phrases), masks, &end);
-
-			if (k < 0)
-				continue;
-			/* "non-haematopoietic cells" */
-			if (weq(&c, i - 1, "non") && c.w[i].glued)
-				continue;
-			/* "allogeneic MSC transplantation" is not about HSCT */
-			if (k == 0)
-			{
-				bool		msc = false;
-
-				for (int j = i + 1; j < end; j++)
-					if (is_msc_word(&c, j) || is_cell_word(&c, j))
-						msc = msc || is_msc_word(&c, j) || weq(&c, j, "svf");
-				if (msc)
-					continue;
-			}
+		if (clause_is_hsct(&c))
 			return true;
-		}
 	}
 	return false;
 }
@@ -1070,7 +1387,7 @@ static bool
 clause_is_generic(const clause *c)
 {
 	for (int i = 0; i + 2 < c->n; i++)
-		if (win(c, i, (const char *const[]) {"can", "could", "may", "might", NULL}) &&
+		if ((c->w[i].cls & WC_MODAL) &&
 			weq(c, i + 1, "be") &&
 			win(c, i + 2, (const char *const[]) {"isolated", "derived", "obtained",
 				"found", "harvested", "extracted", "sourced", "collected", NULL}))
@@ -1082,68 +1399,94 @@ int
 msc_classify_sources(const char *s, size_t len, uint8_t *out,
 					 const msc_classify_trace *trace)
 {
-	static uint32_t masks[NELEM(source_phrases)];
-	static bool ready;
 	clause		c;
 	size_t		pos = 0;
 	int			n = 0;
-	bool		hsct;
+	int			seq = 0;
+	int			strong[MSC_SOURCE_COUNT];	/* first mention that counts anyway */
+	int			weak[MSC_SOURCE_COUNT];	/* first that counts outside HSCT records */
+	bool		hsct = false;
 
-	if (!ready)
-	{
-		compute_masks(source_phrases, NELEM(source_phrases), masks);
-		ready = true;
-	}
 	if (s == NULL)
 		return 0;
-	hsct = text_is_hsct(s, len);
+	for (int k = 0; k < MSC_SOURCE_COUNT; k++)
+		strong[k] = weak[k] = -1;
+	/* with an observer, know the kind of record first; else learn it on the way */
+	if (trace)
+		hsct = text_is_hsct(s, len);
 	while (pos < len)
 	{
 		pos = clause_next(s, len, pos, &c);
+		if (!trace && !hsct)
+			hsct = clause_is_hsct(&c);
 		if (clause_is_generic(&c))
 			continue;
 		for (int i = 0; i < c.n;)
 		{
 			int			end;
 			int			k;
+			int			code = 0;
+			int			how = 0;
 			const abbrev *a;
 
-			if (wexact(&c, i, "SHED") && !c.w[i].glued)
+			if (c.w[i].nupper == 4 && wexact(&c, i, "SHED") && !c.w[i].glued)
 			{
-				trace_mention(trace, MSC_EV_SOURCE, MSC_SOURCE_DENTAL_PULP, &c, i, i + 1);
-				add_code(out, &n, MSC_SOURCE_DENTAL_PULP);
+				code = MSC_SOURCE_DENTAL_PULP;
+				how = 1;
+				end = i + 1;
+			}
+			else if ((a = source_abbrev(&c, i, &end)) != NULL)
+			{
+				/* in an HSCT record, "UCB" or "BM-MNC" is the graft */
+				code = a->source;
+				how = ((a->source == MSC_SOURCE_BONE_MARROW || a->source == MSC_SOURCE_CORD_BLOOD ||
+						a->source == MSC_SOURCE_PERIPHERAL_BLOOD) && !is_msc_word(&c, end - 1)) ? 2 : 1;
+			}
+			else if ((k = longest_phrase(&c, i, &ct_source, &end)) >= 0)
+			{
+				code = source_phrases[k].value;
+				how = source_phrase_ok(&c, i, end, &source_phrases[k]);
+			}
+			else
+			{
 				i++;
 				continue;
 			}
-			if ((a = source_abbrev(&c, i, &end)) != NULL)
+			/* with an observer the kind of record is known: report what counts */
+			if (how == 1 || (how == 2 && !(trace && hsct)))
 			{
-				/* in an HSCT record, "UCB" or "BM-MNC" is the graft */
-				bool		graft = hsct &&
-					(a->source == MSC_SOURCE_BONE_MARROW || a->source == MSC_SOURCE_CORD_BLOOD ||
-					 a->source == MSC_SOURCE_PERIPHERAL_BLOOD) &&
-					!is_msc_word(&c, end - 1);
-
-				if (!graft)
-				{
-					trace_mention(trace, MSC_EV_SOURCE, a->source, &c, i, end);
-					add_code(out, &n, a->source);
-				}
-				i = end;
-				continue;
+				trace_mention(trace, MSC_EV_SOURCE, code, &c, i, end);
+				if (how == 1 && strong[code] < 0)
+					strong[code] = seq;
+				if (how == 2 && weak[code] < 0)
+					weak[code] = seq;
+				seq++;
 			}
-			k = longest_phrase(&c, i, source_phrases, NELEM(source_phrases), masks, &end);
-			if (k >= 0)
-			{
-				if (source_phrase_ok(&c, i, end, &source_phrases[k], hsct))
-				{
-					trace_mention(trace, MSC_EV_SOURCE, source_phrases[k].value, &c, i, end);
-					add_code(out, &n, source_phrases[k].value);
-				}
-				i = end;
-				continue;
-			}
-			i++;
+			i = end;
 		}
+	}
+	/* order of first mention of the mentions that count */
+	for (;;)
+	{
+		int			best = -1,
+					best_at = seq;
+
+		for (int k = 1; k < MSC_SOURCE_COUNT; k++)
+		{
+			int			at = strong[k];
+
+			if (!hsct && weak[k] >= 0 && (at < 0 || weak[k] < at))
+				at = weak[k];
+			if (at >= 0 && at < best_at)
+			{
+				best = k;
+				best_at = at;
+			}
+		}
+		if (best < 0)
+			break;
+		out[n++] = (uint8_t) best;
+		strong[best] = weak[best] = -1;
 	}
 	return n;
 }
@@ -1209,6 +1552,8 @@ static const phrase route_phrases[] = {
 	{"into ?the soft tissue|tissues", MSC_ROUTE_SOFT_TISSUE, RT_PLAIN},
 	{"soft tissue injection|injections|infiltration", MSC_ROUTE_SOFT_TISSUE, RT_PLAIN},
 };
+static cpat cp_route[NELEM(route_phrases)];
+static ctable ct_route = {route_phrases, NELEM(route_phrases), cp_route, NULL, 0};
 
 /* What a route word is not a route in ("subcutaneous fat"). */
 static const char *const subcutaneous_blocks[] = {
@@ -1323,7 +1668,7 @@ static const char *const carrier_words[] = {
 static bool
 is_drug_word(const clause *c, int i)
 {
-	if (win(c, i, drug_words))
+	if (c->w[i].cls & WC_DRUG)
 		return true;
 	if (c->w[i].digit)
 	{
@@ -1351,14 +1696,14 @@ route_of_drug(const clause *c, int i, int end)
 {
 	for (int k = end; k < c->n && k < end + 4; k++)
 	{
-		if (is_cell_word(c, k) || win(c, k, carrier_words))
+		if (is_cell_word(c, k) || (c->w[k].cls & WC_CARRIER))
 			break;
 		if (is_drug_word(c, k))
 			return true;
 	}
 	for (int k = i - 1; k >= 0 && k >= i - 3; k--)
 	{
-		if (is_cell_word(c, k) || win(c, k, carrier_words))
+		if (is_cell_word(c, k) || (c->w[k].cls & WC_CARRIER))
 			break;
 		if (is_drug_word(c, k))
 			return true;
@@ -1413,17 +1758,10 @@ int
 msc_classify_routes(const char *s, size_t len, uint8_t *out,
 					const msc_classify_trace *trace)
 {
-	static uint32_t masks[NELEM(route_phrases)];
-	static bool ready;
 	clause		c;
 	size_t		pos = 0;
 	int			n = 0;
 
-	if (!ready)
-	{
-		compute_masks(route_phrases, NELEM(route_phrases), masks);
-		ready = true;
-	}
 	if (s == NULL)
 		return 0;
 	while (pos < len)
@@ -1450,7 +1788,7 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			}
 			if (code == 0)
 			{
-				k = longest_phrase(&c, i, route_phrases, NELEM(route_phrases), masks, &end);
+				k = longest_phrase(&c, i, &ct_route, &end);
 				if (k >= 0 && route_phrase_ok(&c, i, end, &route_phrases[k]))
 					code = route_phrases[k].value;
 			}
@@ -1493,6 +1831,8 @@ static const phrase donor_phrases[] = {
 	{"donor derived", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor|donors", MSC_DONOR_ALLOGENEIC, DN_DONOR},
 };
+static cpat cp_donor[NELEM(donor_phrases)];
+static ctable ct_donor = {donor_phrases, NELEM(donor_phrases), cp_donor, NULL, 0};
 
 /* What an autologous/allogeneic product is when it is not the cells. */
 static const char *const donor_blocks[] = {
@@ -1522,7 +1862,7 @@ donor_adjective_ok(const clause *c, int i)
 			return false;
 	for (int k = i + 1; k < c->n && k <= i + 6; k++)
 	{
-		if (win(c, k, conjunctions))
+		if (is_conjunction(c, k))
 		{
 			/* "allogeneic or xenogeneic bone": the head comes later */
 			if ((weq(c, k, "or") || weq(c, k, "and")) &&
@@ -1625,17 +1965,10 @@ donor_prefix(const clause *c, int i)
 int
 msc_classify_donor(const char *s, size_t len, const msc_classify_trace *trace)
 {
-	static uint32_t masks[NELEM(donor_phrases)];
-	static bool ready;
 	clause		c;
 	size_t		pos = 0;
 	bool		seen[3] = {false, false, false};
 
-	if (!ready)
-	{
-		compute_masks(donor_phrases, NELEM(donor_phrases), masks);
-		ready = true;
-	}
 	if (s == NULL)
 		return MSC_DONOR_NONE;
 	while (pos < len)
@@ -1654,7 +1987,7 @@ msc_classify_donor(const char *s, size_t len, const msc_classify_trace *trace)
 				i += 2;
 				continue;
 			}
-			k = longest_phrase(&c, i, donor_phrases, NELEM(donor_phrases), masks, &end);
+			k = longest_phrase(&c, i, &ct_donor, &end);
 			if (k >= 0 && donor_phrase_ok(&c, i, end, &donor_phrases[k]))
 			{
 				v = donor_phrases[k].value;
@@ -1720,6 +2053,8 @@ static const phrase manip_phrases[] = {
 	{"without ?ex ?vivo ?in ?vitro expansion|culture|culturing|cultivation", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 	{"point of care", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 };
+static cpat cp_manip[NELEM(manip_phrases)];
+static ctable ct_manip = {manip_phrases, NELEM(manip_phrases), cp_manip, NULL, 0};
 
 /* Cultured or expanded things that are not MSCs. */
 static const char *const culture_blocks[] = {
@@ -1755,7 +2090,7 @@ cells_ahead(const clause *c, int i, int span)
 {
 	for (int k = i + 1; k < c->n && k <= i + span; k++)
 	{
-		if (c->w[k].sep == SEP_OTHER || c->w[k].sep == SEP_DOT || win(c, k, conjunctions))
+		if (c->w[k].sep == SEP_OTHER || c->w[k].sep == SEP_DOT || is_conjunction(c, k))
 			return false;
 		if (culture_blocked(c, k))
 			return false;
@@ -1825,14 +2160,14 @@ manip_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 				return false;
 			for (int k = end; k < c->n && k < end + 5; k++)
 			{
-				if (win(c, k, conjunctions))
+				if (is_conjunction(c, k))
 					break;
 				if (wprefix(c, k, "cultur") || wprefix(c, k, "expan") || wprefix(c, k, "passag"))
 					return false;
 			}
 			for (int k = i - 1; k >= 0 && k >= i - 4; k--)
 			{
-				if (win(c, k, conjunctions))
+				if (is_conjunction(c, k))
 					break;
 				if (wprefix(c, k, "cultur") || wprefix(c, k, "expan") || wprefix(c, k, "passag"))
 					return false;
@@ -1857,17 +2192,10 @@ manip_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 int
 msc_classify_manipulation(const char *s, size_t len, const msc_classify_trace *trace)
 {
-	static uint32_t masks[NELEM(manip_phrases)];
-	static bool ready;
 	clause		c;
 	size_t		pos = 0;
 	bool		seen[3] = {false, false, false};
 
-	if (!ready)
-	{
-		compute_masks(manip_phrases, NELEM(manip_phrases), masks);
-		ready = true;
-	}
 	if (s == NULL)
 		return MSC_MANIP_NONE;
 	while (pos < len)
@@ -1892,7 +2220,7 @@ msc_classify_manipulation(const char *s, size_t len, const msc_classify_trace *t
 				i = end;
 				continue;
 			}
-			k = longest_phrase(&c, i, manip_phrases, NELEM(manip_phrases), masks, &end);
+			k = longest_phrase(&c, i, &ct_manip, &end);
 			if (k >= 0)
 			{
 				if (manip_phrase_ok(&c, i, end, &manip_phrases[k]))
@@ -2855,6 +3183,249 @@ msc_classify_dose(const char *s, size_t len, msc_cell_dose *out,
 		return true;
 	}
 	return false;
+}
+
+/* ================================================================ */
+/* Initialisation                                                     */
+/* ================================================================ */
+
+/* Mark the first element of each pattern of table in the trigram filter. */
+static void
+tri_add_patterns(const phrase *table, int n)
+{
+	for (int k = 0; k < n; k++)
+	{
+		const char *e = table[k].pat;
+		size_t		elen = strcspn(e, " ");
+		size_t		i = 0;
+
+		if (e[0] == '?')
+		{
+			memset(tri_ok, 0xFF, sizeof(tri_ok));
+			return;
+		}
+		while (i < elen)
+		{
+			size_t		j = i;
+			const char *a = e + i;
+			size_t		alen;
+
+			while (j < elen && e[j] != '|')
+				j++;
+			alen = (e + j) - a;
+			if (alen > 0 && a[0] == '=')
+			{
+				a++;
+				alen--;
+			}
+			if (alen == 1 && a[0] == '#')
+			{
+				memset(tri_ok, 0xFF, sizeof(tri_ok));
+				return;
+			}
+			if (alen > 0 && a[alen - 1] == '*')
+				tri_add(a, alen - 1, true);
+			else
+				tri_add(a, alen, false);
+			i = j + 1;
+		}
+	}
+}
+
+static void
+tri_add_list(const char *const *list)
+{
+	for (const char *const *l = list; *l; l++)
+	{
+		size_t		n = strlen(*l);
+
+		if (n > 0 && (*l)[n - 1] == '*')
+			tri_add(*l, n - 1, true);
+		else
+			tri_add(*l, n, false);
+	}
+}
+
+static void
+tri_ref_add(int tri, int k)
+{
+	if (ntri_pool < MAX_TRI_REFS)
+	{
+		tri_pool[ntri_pool].tri = (uint16_t) tri;
+		tri_pool[ntri_pool].k = (uint8_t) k;
+		ntri_pool++;
+	}
+}
+
+/* Compile table t and index its patterns by the trigrams they can start with. */
+static void
+compile_table(ctable *t)
+{
+	t->idx = &tri_pool[ntri_pool];
+	for (int k = 0; k < t->n; k++)
+	{
+		const celem *e;
+
+		compile_pattern(t->ph[k].pat, &t->cp[k]);
+		e = &elems[t->cp[k].first];
+		for (int a = 0; a < e->nalt; a++)
+		{
+			const calt *al = &alts[e->first + a];
+			int			n = al->len < 3 ? al->len : 3;
+			int			base = trigram(al->s, (size_t) n);
+
+			if (al->kind == ALT_ANY)
+				for (int x = 0; x < TRI_SIZE; x++)
+					tri_ref_add(x, k);
+			else if (al->kind == ALT_PREFIX && al->len < 3)
+			{
+				/* a short prefix: every continuation */
+				int			step = al->len == 2 ? 1 : 27;
+				int			count = al->len == 2 ? 27 : 729;
+
+				for (int x = 0; x < count; x++)
+					tri_ref_add(base + x * step, k);
+			}
+			else
+				tri_ref_add(base, k);
+		}
+	}
+	t->nidx = (int) (&tri_pool[ntri_pool] - t->idx);
+	/* sort by trigram (insertion sort: a few hundred entries, once) */
+	for (int a = 1; a < t->nidx; a++)
+	{
+		tri_ref		x = t->idx[a];
+		int			b = a - 1;
+
+		while (b >= 0 && (t->idx[b].tri > x.tri || (t->idx[b].tri == x.tri && t->idx[b].k > x.k)))
+		{
+			t->idx[b + 1] = t->idx[b];
+			b--;
+		}
+		t->idx[b + 1] = x;
+	}
+	/* each pattern once a trigram */
+	{
+		int			out = 0;
+
+		for (int a = 0; a < t->nidx; a++)
+			if (out == 0 || t->idx[out - 1].tri != t->idx[a].tri || t->idx[out - 1].k != t->idx[a].k)
+				t->idx[out++] = t->idx[a];
+		ntri_pool -= t->nidx - out;
+		t->nidx = out;
+	}
+}
+
+/* Add the words of list to the class lexicon with class cls. */
+static void
+lex_add(const char *const *list, uint8_t cls, calt *tmp, uint8_t *tmpcls, int *n)
+{
+	for (const char *const *l = list; *l && *n < MAX_LEX; l++)
+	{
+		size_t		len = strlen(*l);
+		calt	   *a = &tmp[*n];
+
+		a->s = *l;
+		a->kind = ALT_WORD;
+		if (len > 0 && (*l)[len - 1] == '*')
+		{
+			len--;
+			a->kind = ALT_PREFIX;
+		}
+		a->len = (uint8_t) len;
+		tmpcls[(*n)++] = cls;
+	}
+}
+
+static void
+build_lexicon(void)
+{
+	calt		tmp[MAX_LEX];
+	uint8_t		tmpcls[MAX_LEX];
+	int			n = 0,
+				out = 0;
+
+	lex_add(msc_words, WC_MSC, tmp, tmpcls, &n);
+	lex_add(cell_words, WC_CELL, tmp, tmpcls, &n);
+	lex_add(conjunctions, WC_CONJ, tmp, tmpcls, &n);
+	lex_add(modal_words, WC_MODAL, tmp, tmpcls, &n);
+	lex_add(drug_words, WC_DRUG, tmp, tmpcls, &n);
+	lex_add(carrier_words, WC_CARRIER, tmp, tmpcls, &n);
+	for (int l = 0; l < 27; l++)
+	{
+		lex_start[l] = out;
+		for (int k = 0; k < n; k++)
+		{
+			int			kl = (tmp[k].s[0] >= 'a' && tmp[k].s[0] <= 'z') ? tmp[k].s[0] - 'a' : 26;
+
+			if (kl == l)
+			{
+				lex_alt[out] = tmp[k];
+				lex_cls[out++] = tmpcls[k];
+			}
+		}
+	}
+	lex_start[27] = out;
+	/* index by trigram (short prefixes: every continuation) */
+	nlex_tri = 0;
+	for (int k = 0; k < out; k++)
+	{
+		const calt *al = &lex_alt[k];
+		int			base = trigram(al->s, al->len < 3 ? al->len : 3);
+		int			count = 1,
+					step = 1;
+
+		if (al->kind == ALT_PREFIX && al->len < 3)
+		{
+			count = al->len == 2 ? 27 : 729;
+			step = al->len == 2 ? 1 : 27;
+		}
+		for (int x = 0; x < count && nlex_tri < MAX_LEX_TRI; x++)
+		{
+			lex_tri[nlex_tri].tri = (uint16_t) (base + x * step);
+			lex_tri[nlex_tri].k = (uint8_t) k;
+			nlex_tri++;
+		}
+	}
+	for (int a = 1; a < nlex_tri; a++)
+	{
+		uint16_t	t = lex_tri[a].tri;
+		uint8_t		kk = lex_tri[a].k;
+		int			b = a - 1;
+
+		while (b >= 0 && lex_tri[b].tri > t)
+		{
+			lex_tri[b + 1] = lex_tri[b];
+			b--;
+		}
+		lex_tri[b + 1].tri = t;
+		lex_tri[b + 1].k = kk;
+	}
+}
+
+static void
+classify_init(void)
+{
+	build_ctype();
+	build_lexicon();
+	build_abbrev_index();
+	compile_table(&ct_source);
+	compile_table(&ct_hsct);
+	compile_table(&ct_route);
+	compile_table(&ct_donor);
+	compile_table(&ct_manip);
+	tri_add_patterns(source_phrases, NELEM(source_phrases));
+	tri_add_patterns(hsct_phrases, NELEM(hsct_phrases));
+	tri_add_patterns(route_phrases, NELEM(route_phrases));
+	tri_add_patterns(donor_phrases, NELEM(donor_phrases));
+	tri_add_patterns(manip_phrases, NELEM(manip_phrases));
+	tri_add_list(msc_words);
+	tri_add_list(cell_words);
+	tri_add_list(conjunctions);
+	tri_add_list(modal_words);
+	tri_add_list(drug_words);
+	tri_add_list(carrier_words);
+	initialised = true;
 }
 
 /* ================================================================ */

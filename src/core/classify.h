@@ -11,9 +11,11 @@
  *
  * The text is read in clauses (split at "|", ";", line ends and full
  * stops) of at most MSC_CLASSIFY_CLAUSE_TOKENS words; every scanner is
- * linear in the length of the text and uses no heap memory.  See
- * classify.c for the vocabulary and the rules, and
- * test/classify/LABELLING.md for what counts as a statement.
+ * linear in the length of the text and uses no heap memory.  The first
+ * call builds static look-up tables (character classes, compiled
+ * patterns, trigram indexes): it is not thread-safe, which a PostgreSQL
+ * backend never needs.  See classify.c for the vocabulary and the rules,
+ * and test/classify/LABELLING.md for what counts as a statement.
  */
 #ifndef MSC_CLASSIFY_H
 #define MSC_CLASSIFY_H
