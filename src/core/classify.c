@@ -364,7 +364,15 @@ clause_scan(const char *s, size_t len, size_t pos, clause *c)
 					ndigit = 0;
 		int			tri = 0;
 
-		p = scan_separators(s, len, p, &brk, &sep, &glued, &apos);
+		/* the usual gap, one blank between two words */
+		if (c->n > 0 && p + 1 < len && s[p] == ' ' && (ctype[(unsigned char) s[p + 1]] & CT_ALNUM))
+		{
+			p++;
+			brk = glued = apos = false;
+			sep = SEP_SPACE;
+		}
+		else
+			p = scan_separators(s, len, p, &brk, &sep, &glued, &apos);
 		if (brk)
 		{
 			if (c->n > 0)
@@ -715,6 +723,7 @@ typedef struct ctable
 	cpat	   *cp;
 	tri_ref    *idx;			/* sorted by tri */
 	int			nidx;
+	uint8_t		has[TRI_SIZE / 8 + 1];	/* trigrams that start some pattern */
 } ctable;
 
 #define MAX_TRI_REFS 4096
@@ -735,7 +744,7 @@ longest_phrase(const clause *c, int i, const ctable *t, int *end)
 	uint16_t	tri = c->w[i].tri;
 
 	*end = i;
-	if (!c->w[i].lexical)
+	if (!c->w[i].lexical || !((t->has[tri >> 3] >> (tri & 7)) & 1))
 		return -1;
 	/* the first reference to the word's trigram */
 	hi = t->nidx;
@@ -810,6 +819,7 @@ static struct
 	uint8_t		k;
 }			lex_tri[MAX_LEX_TRI];
 static int	nlex_tri;
+static uint8_t lex_has[TRI_SIZE / 8 + 1];
 
 /* The classes of word i, worked out once by finish_clause. */
 static uint8_t
@@ -822,7 +832,7 @@ word_classes(const clause *c, int i)
 	int			l = (w->first >= 'a' && w->first <= 'z') ? w->first - 'a' : 26;
 
 	(void) l;
-	if (w->lexical)
+	if (w->lexical && ((lex_has[w->tri >> 3] >> (w->tri & 7)) & 1))
 	{
 		/* the lexicon entries that begin with the word's trigram */
 		int			lo = 0,
@@ -1209,7 +1219,7 @@ static const phrase source_phrases[] = {
 	{"=iPS cell|cells|derived", MSC_SOURCE_IPSC_DERIVED, SR_PLAIN},
 };
 static cpat cp_source[NELEM(source_phrases)];
-static ctable ct_source = {source_phrases, NELEM(source_phrases), cp_source, NULL, 0};
+static ctable ct_source = {source_phrases, NELEM(source_phrases), cp_source, NULL, 0, {0}};
 
 /* What "bone marrow" is not a source in. */
 static const char *const bone_marrow_blocks[] = {
@@ -1258,7 +1268,7 @@ static const phrase hsct_phrases[] = {
 	{"blood and marrow transplant*", 1, 0},
 };
 static cpat cp_hsct[NELEM(hsct_phrases)];
-static ctable ct_hsct = {hsct_phrases, NELEM(hsct_phrases), cp_hsct, NULL, 0};
+static ctable ct_hsct = {hsct_phrases, NELEM(hsct_phrases), cp_hsct, NULL, 0, {0}};
 
 /*
  * "MSCs (isolated) from/of (the) <tissue>": a cell word before the
@@ -1553,7 +1563,7 @@ static const phrase route_phrases[] = {
 	{"soft tissue injection|injections|infiltration", MSC_ROUTE_SOFT_TISSUE, RT_PLAIN},
 };
 static cpat cp_route[NELEM(route_phrases)];
-static ctable ct_route = {route_phrases, NELEM(route_phrases), cp_route, NULL, 0};
+static ctable ct_route = {route_phrases, NELEM(route_phrases), cp_route, NULL, 0, {0}};
 
 /* What a route word is not a route in ("subcutaneous fat"). */
 static const char *const subcutaneous_blocks[] = {
@@ -1832,7 +1842,7 @@ static const phrase donor_phrases[] = {
 	{"donor|donors", MSC_DONOR_ALLOGENEIC, DN_DONOR},
 };
 static cpat cp_donor[NELEM(donor_phrases)];
-static ctable ct_donor = {donor_phrases, NELEM(donor_phrases), cp_donor, NULL, 0};
+static ctable ct_donor = {donor_phrases, NELEM(donor_phrases), cp_donor, NULL, 0, {0}};
 
 /* What an autologous/allogeneic product is when it is not the cells. */
 static const char *const donor_blocks[] = {
@@ -2054,7 +2064,7 @@ static const phrase manip_phrases[] = {
 	{"point of care", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 };
 static cpat cp_manip[NELEM(manip_phrases)];
-static ctable ct_manip = {manip_phrases, NELEM(manip_phrases), cp_manip, NULL, 0};
+static ctable ct_manip = {manip_phrases, NELEM(manip_phrases), cp_manip, NULL, 0, {0}};
 
 /* Cultured or expanded things that are not MSCs. */
 static const char *const culture_blocks[] = {
@@ -3314,6 +3324,8 @@ compile_table(ctable *t)
 		ntri_pool -= t->nidx - out;
 		t->nidx = out;
 	}
+	for (int a = 0; a < t->nidx; a++)
+		t->has[t->idx[a].tri >> 3] |= (uint8_t) (1u << (t->idx[a].tri & 7));
 }
 
 /* Add the words of list to the class lexicon with class cls. */
@@ -3401,6 +3413,8 @@ build_lexicon(void)
 		lex_tri[b + 1].tri = t;
 		lex_tri[b + 1].k = kk;
 	}
+	for (int a = 0; a < nlex_tri; a++)
+		lex_has[lex_tri[a].tri >> 3] |= (uint8_t) (1u << (lex_tri[a].tri & 7));
 }
 
 static void
