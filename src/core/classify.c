@@ -991,6 +991,19 @@ static const abbrev abbrevs[] = {
 	{"hcb", MSC_SOURCE_CORD_BLOOD, 0, true},
 	{"dpsc", MSC_SOURCE_DENTAL_PULP, 0, false},
 	{"dpscs", MSC_SOURCE_DENTAL_PULP, 0, false},
+	{"dp", MSC_SOURCE_DENTAL_PULP, 0, true},
+	{"pmsc", MSC_SOURCE_PLACENTA, 0, false},
+	{"pmscs", MSC_SOURCE_PLACENTA, 0, false},
+	{"pdmsc", MSC_SOURCE_PLACENTA, 0, false},
+	{"pdmscs", MSC_SOURCE_PLACENTA, 0, false},
+	{"pd", MSC_SOURCE_PLACENTA, 0, true},
+	{"afmsc", MSC_SOURCE_AMNIOTIC, 0, false},
+	{"afmscs", MSC_SOURCE_AMNIOTIC, 0, false},
+	{"am", MSC_SOURCE_AMNIOTIC, 0, true},
+	{"af", MSC_SOURCE_AMNIOTIC, 0, true},
+	{"smsc", MSC_SOURCE_SYNOVIAL, 0, false},
+	{"smscs", MSC_SOURCE_SYNOVIAL, 0, false},
+	{"sm", MSC_SOURCE_SYNOVIAL, 0, true},
 	{"pbmsc", MSC_SOURCE_PERIPHERAL_BLOOD, 0, false},
 	{"pbmscs", MSC_SOURCE_PERIPHERAL_BLOOD, 0, false},
 	{"pb", MSC_SOURCE_PERIPHERAL_BLOOD, 0, true},
@@ -1002,6 +1015,7 @@ static const abbrev abbrevs[] = {
 	{"ipscs", MSC_SOURCE_IPSC_DERIVED, 0, false},
 	{"imsc", MSC_SOURCE_IPSC_DERIVED, 0, false},
 	{"imscs", MSC_SOURCE_IPSC_DERIVED, 0, false},
+	{"ips", MSC_SOURCE_IPSC_DERIVED, 0, true},
 };
 
 /* Parts that complete a tissue prefix ("UC-MSC", "BM MNCs", "AD-SVF"). */
@@ -1215,6 +1229,7 @@ static const phrase source_phrases[] = {
 	{"synovial|synovium", MSC_SOURCE_SYNOVIAL, SR_NEEDS_CELL},
 	{"peripheral blood", MSC_SOURCE_PERIPHERAL_BLOOD, SR_NEEDS_MSC},
 	{"menstrual blood", MSC_SOURCE_MENSTRUAL_BLOOD, SR_NEEDS_CELL},
+	{"menstrual", MSC_SOURCE_MENSTRUAL_BLOOD, SR_NEEDS_MSC},
 	{"induced pluripotent", MSC_SOURCE_IPSC_DERIVED, SR_PLAIN},
 	{"=iPS cell|cells|derived", MSC_SOURCE_IPSC_DERIVED, SR_PLAIN},
 };
@@ -1244,7 +1259,8 @@ static const char *const marrow_next[] = {
 static const char *const fat_next[] = {
 	"graft*", "pad", "pads", "biopsy", "biopsies", "tissue", "tissues",
 	"derived", "harvest*", "transfer", "transplant*", "injection*", "filler",
-	"augmentation", "sample*", "aspirat*", "extraction", "lobule*", NULL
+	"augmentation", "sample*", "aspirat*", "extraction", "lobule*",
+	"mesenchymal*", "stromal", "stem", "msc", "mscs", NULL
 };
 
 static const char *const fat_prev[] = {
@@ -1534,7 +1550,7 @@ static const phrase route_phrases[] = {
 	{"into ?the cerebrospinal fluid", MSC_ROUTE_INTRATHECAL, RT_PLAIN},
 	{"subarachnoid*", MSC_ROUTE_SUBARACHNOID, RT_PLAIN},
 	{"sub arachnoid*", MSC_ROUTE_SUBARACHNOID, RT_PLAIN},
-	{"epidural*|peridural*", MSC_ROUTE_EPIDURAL, RT_PLAIN},
+	{"epidural*|peridural*|extradural*", MSC_ROUTE_EPIDURAL, RT_PLAIN},
 	{"intralesional*", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"intra lesional*", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"into ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
@@ -1553,6 +1569,7 @@ static const phrase route_phrases[] = {
 	{"=IM", MSC_ROUTE_INTRAMUSCULAR, RT_ABBREV},
 	{"into ?the|a|each ?# ?# muscle|muscles", MSC_ROUTE_INTRAMUSCULAR, RT_PLAIN},
 	{"subcutaneous*", MSC_ROUTE_SUBCUTANEOUS, RT_PLAIN},
+	{"=SQ|=subQ|=SubQ|=subq", MSC_ROUTE_SUBCUTANEOUS, RT_ABBREV},
 	{"sub cutaneous*", MSC_ROUTE_SUBCUTANEOUS, RT_PLAIN},
 	{"intradermal*|intracutaneous*", MSC_ROUTE_INTRADERMAL, RT_PLAIN},
 	{"intra dermal*", MSC_ROUTE_INTRADERMAL, RT_PLAIN},
@@ -1785,8 +1802,16 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			int			k = -1;
 			int			code = 0;
 
+			/* s.c. */
+			if (wlen(&c, i) == 1 && lower((unsigned char) c.s[c.w[i].start]) == 's' &&
+				i + 1 < c.n && wlen(&c, i + 1) == 1 && c.w[i + 1].sep == SEP_DOT &&
+				c.s[c.w[i].end] == '.' && lower((unsigned char) c.s[c.w[i + 1].start]) == 'c')
+			{
+				code = MSC_ROUTE_SUBCUTANEOUS;
+				end = i + 2;
+			}
 			/* i.v., i.m., i.t. */
-			if (wlen(&c, i) == 1 && lower((unsigned char) c.s[c.w[i].start]) == 'i' &&
+			else if (wlen(&c, i) == 1 && lower((unsigned char) c.s[c.w[i].start]) == 'i' &&
 				i + 1 < c.n && wlen(&c, i + 1) == 1 && c.w[i + 1].sep == SEP_DOT &&
 				c.s[c.w[i].end] == '.')
 			{

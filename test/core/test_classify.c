@@ -118,6 +118,9 @@ test_sources(void)
 	sources_are("peripheral blood stem cell transplantation", "");
 	sources_are("peripheral blood-derived mesenchymal stem cells", "peripheral_blood");
 	sources_are("menstrual blood-derived stem cells", "menstrual_blood");
+	sources_are("PD-MSCs, AM-MSCs, DP-MSCs and SM-MSCs", "placenta,amniotic,dental_pulp,synovial");
+	sources_are("patients with PD", "");
+	sources_are("human autologous MSC (hAMSC)", "");
 	sources_are("every menstrual cycle", "");
 	sources_are("iPSC-derived mesenchymal stromal cells", "ipsc_derived");
 	sources_are("induced pluripotent stem cells", "ipsc_derived");
@@ -181,6 +184,8 @@ test_routes(void)
 	routes_are("AlloRx SC\xC2\xAE", "");
 	routes_are("subcutaneous abdominal adipose tissue will be harvested", "");
 	routes_are("MSCs injected subcutaneously", "subcutaneous");
+	routes_are("MSCs given s.c. or SQ", "subcutaneous");
+	routes_are("extradural injection", "epidural");
 	routes_are("intradermal injection", "intradermal");
 	routes_are("infused through the hepatic artery", "intra_arterial");
 	routes_are("via the coronary artery", "");
@@ -350,6 +355,78 @@ test_empty_and_odd(void)
 	CHECK(strcmp(msc_manipulation_label(MSC_MANIP_CULTURE_EXPANDED), "culture_expanded") == 0 &&
 		  strcmp(msc_manipulation_label(MSC_MANIP_MINIMALLY_MANIPULATED), "minimally_manipulated") == 0 &&
 		  msc_manipulation_label(7) == NULL, "manipulation labels");
+}
+
+/*
+ * The vocabularies of msc_source and msc_route are the reference: every
+ * synonym, written as free text names MSCs ("<synonym> mesenchymal stem
+ * cells", "<synonym>-MSCs") or a route ("<synonym> injection of MSCs"),
+ * is read as its type reads it, except those that free text makes
+ * ambiguous, listed here with the reason.
+ */
+static const char *const source_exceptions[] = {
+	"BMC",		/* also the BMC journals; "bone marrow concentrate" is read */
+	"hAMSC",	/* human amniotic, adipose or autologous MSC in this corpus */
+	NULL
+};
+static const char *const route_exceptions[] = {
+	"IA",		/* product codes (SMUP-IA-01) and intra-arterial in this corpus */
+	"SC",		/* stem cells in this corpus (AlloRx SC, SC therapy) */
+	"soft tissue",	/* mostly "soft tissue injury": read only as "into the soft tissue" */
+	NULL
+};
+
+static bool
+listed(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return true;
+	return false;
+}
+
+static void
+test_vocabularies(void)
+{
+	for (int code = 1; code < MSC_SOURCE_COUNT; code++)
+	{
+		const msc_vocab_entry *e = msc_source_entry(code);
+
+		for (const char *const *syn = e->synonyms; *syn; syn++)
+		{
+			char		a[128],
+						b[128];
+			uint8_t		out[MSC_SOURCE_COUNT];
+			int			na,
+						nb;
+
+			if (listed(source_exceptions, *syn))
+				continue;
+			snprintf(a, sizeof(a), "%s mesenchymal stem cells", *syn);
+			snprintf(b, sizeof(b), "%s-MSCs", *syn);
+			na = msc_classify_sources(a, strlen(a), out, NULL);
+			CHECK(na == 1 && out[0] == code, "\"%s\" should be %s", a, e->canonical);
+			nb = msc_classify_sources(b, strlen(b), out, NULL);
+			CHECK(nb == 1 && out[0] == code, "\"%s\" should be %s", b, e->canonical);
+		}
+	}
+	for (int code = 1; code < MSC_ROUTE_COUNT; code++)
+	{
+		const msc_route_info *r = msc_route_info_of(code);
+
+		for (const char *const *syn = r->vocab.synonyms; *syn; syn++)
+		{
+			char		a[128];
+			uint8_t		out[MSC_ROUTE_COUNT];
+			int			n;
+
+			if (listed(route_exceptions, *syn))
+				continue;
+			snprintf(a, sizeof(a), "%s injection of MSCs", *syn);
+			n = msc_classify_routes(a, strlen(a), out, NULL);
+			CHECK(n == 1 && out[0] == code, "\"%s\" should be %s", a, r->vocab.canonical);
+		}
+	}
 }
 
 /* ---- evidence ---- */
@@ -550,6 +627,7 @@ main(void)
 	test_manipulation();
 	test_dose();
 	test_empty_and_odd();
+	test_vocabularies();
 	test_trace();
 	test_long_inputs();
 	test_random();
