@@ -32,11 +32,16 @@
  *     stromal cells").  Peripheral blood always needs an MSC word
  *     ("peripheral blood stem cells" are haematopoietic); placenta,
  *     amnion, synovium, menstrual blood and deciduous teeth need a cell
- *     word after them ("amniotic membrane transplant" is a graft).
+ *     word after them ("amniotic membrane transplant" is a graft); a
+ *     clause that says where MSCs "can be isolated from" is background.
+ *     An abbreviation of bone marrow, cord blood or peripheral blood
+ *     without an MSC part (UCB, BM-MNC) is the graft in an HSCT record.
  *   - Routes said only of drugs are not counted: a clause that doses
  *     something in mg, mcg, g or IU, or names a drug (methylprednisolone,
- *     corticosteroid, hyaluronic acid, PRP, an anaesthetic, ...) and says
- *     nothing of cells is skipped.  "subcutaneous fat/adipose tissue" is
+ *     corticosteroid, hyaluronic acid, PRP, an anaesthetic, ...) or
+ *     "orally" and says nothing of cells is skipped, and so is a route
+ *     whose nearest typed neighbour is a drug ("subcutaneous injections
+ *     of filgrastim").  "subcutaneous fat/adipose tissue" is
  *     a tissue, "subarachnoid haemorrhage" a condition.  Intracoronary is
  *     not read as intra-arterial (CDISC keeps it apart).
  *   - Donor: "autologous", "allogeneic" and their variants count unless
@@ -50,7 +55,15 @@
  *     cultured chondrocytes); BMAC, SVF (not "SVF-derived MSC" nor SVF
  *     that is cultured), microfragmented adipose/Lipogems, ADRC, nanofat
  *     and mononuclear cells are minimally manipulated.
- *   - Dose: see scan_dose below.
+ *   - Donor and manipulation stated both ways: no answer (a
+ *     contradiction is not a statement of one).
+ *   - Dose: see the comment before dose_cand below.
+ *
+ * Speed.  The first call builds static tables: a character-class table,
+ * the patterns compiled into alternatives, and indexes from the first
+ * three letters of a word (its trigram) to the patterns and class words
+ * that may start with them; a word whose trigram begins nothing is passed
+ * over at once.
  */
 #include "classify.h"
 
