@@ -11,6 +11,9 @@ packages=(
   libtap-parser-sourcehandler-pgtap-perl   # pg_prove
   postgresql-common          # pg_virtualenv
   postgresql-contrib         # amcheck etc.
+  libxml2-utils              # xmllint: forest plots are well-formed XML
+  librsvg2-bin               # rsvg-convert: forest plots render
+  fonts-dejavu-core          # a sans-serif font for the rendered text
 )
 
 missing=()

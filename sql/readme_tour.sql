@@ -40,6 +40,12 @@ SELECT '5e7 mL'::cell_dose;
 -- effect sizes
 SELECT (smd(30, 32.5, 18.2, 28, 47.0, 19.6)).*;
 SELECT (log_rr(4, 30, 11, 29)).*, sd_change(20, 22, 0.5);
+SELECT round((md(30, 32.5, 18.2, 28, 47.0, 19.6)).yi::numeric, 4) AS md,
+       round((rom(30, 32.5, 18.2, 28, 47.0, 19.6)).yi::numeric, 4) AS log_rom,
+       round((log_or(4, 26, 11, 18)).yi::numeric, 4) AS log_or,
+       round((rd(4, 30, 11, 29)).yi::numeric, 4) AS rd,
+       round(((score_summary(x)).mean)::numeric, 2) AS mean_of_float8
+FROM (VALUES (1.5), (2.5)) v(x);
 
 -- meta-analysis
 CREATE TABLE knee_trial (trial text, source msc_source, n1 int, m1 float8, sd1 float8,
@@ -59,3 +65,35 @@ FROM (VALUES ('FE'), ('DL'), ('REML'), ('PM')) m(name),
 SELECT k, method, round(exp(estimate)::numeric, 3) AS rr, round(exp(ci_low)::numeric, 3) AS ci_low,
        round(exp(ci_high)::numeric, 3) AS ci_high, round(pval::numeric, 4) AS pval, round(q::numeric, 3) AS q, q_df
 FROM (SELECT (meta_mh(a, b, c, d, 'RR')).* FROM (VALUES (2, 28, 5, 25), (1, 39, 4, 36), (0, 20, 2, 18)) t(a, b, c, d)) r;
+
+-- outcome statistics
+CREATE TABLE pain_log (participant int, arm text, week int, score pain_score);
+INSERT INTO pain_log VALUES
+  (1, 'MSC', 0, 'nrs:8'), (1, 'MSC', 26, 'nrs:3'), (2, 'MSC', 0, 'nrs:6'), (2, 'MSC', 26, 'nrs:4'),
+  (3, 'MSC', 0, 'nrs:7'), (3, 'MSC', 26, 'nrs:3.5'), (4, 'control', 0, 'nrs:7'), (4, 'control', 26, 'nrs:6'),
+  (5, 'control', 0, 'nrs:8'), (5, 'control', 26, 'nrs:5'), (6, 'control', 0, 'nrs:6'), (6, 'control', 26, 'nrs:6');
+SELECT arm, week, (score_summary(score)).* FROM pain_log GROUP BY arm, week ORDER BY arm DESC, week;
+SELECT improvement('nrs:8', 'nrs:3'), pct_improvement('nrs:8', 'nrs:3'),
+       is_responder('nrs:8', 'nrs:3', 50), mcid_reached('nrs:8', 'nrs:7');
+SELECT b.arm, (change_summary(b.score, f.score)).*
+FROM pain_log b JOIN pain_log f USING (participant)
+WHERE b.week = 0 AND f.week = 26 GROUP BY b.arm ORDER BY b.arm DESC;
+SELECT (wilson_ci(12, 40)).*;
+SELECT (proportion_ci(is_responder(b.score, f.score))).*
+FROM pain_log b JOIN pain_log f USING (participant) WHERE b.week = 0 AND f.week = 26;
+SELECT spid(h, s, 'rect') AS spid_rect, spid(h, s) AS spid_trapezoid, pain_auc(h, s)
+FROM (VALUES (0, 'nrs:8'::pain_score), (0.5, 'nrs:7'), (1, 'nrs:5'), (2, 'nrs:3'), (3, 'nrs:1'),
+             (4, 'nrs:4'), (6, 'nrs:5'), (8, 'nrs:5')) AS t(h, s);
+
+SELECT oarsi_responder('womac_pain:12', 'womac_pain:5', 'womac_function:40', 'womac_function:35',
+                       'patient_global:70', 'patient_global:60') AS high_pain_improvement,
+       oarsi_responder('womac_pain:12', 'womac_pain:9', 'womac_function:40', 'womac_function:32',
+                       'patient_global:70', 'patient_global:55') AS two_of_three;
+SELECT totpar(h, r, 'rect') AS totpar_rect, totpar(h, r) AS totpar_trapezoid
+FROM (VALUES (0, 'pain_relief:0'::pain_score), (0.5, 'pain_relief:1'), (1, 'pain_relief:2'), (2, 'pain_relief:3'),
+             (3, 'pain_relief:3'), (4, 'pain_relief:3'), (6, 'pain_relief:2'), (8, 'pain_relief:1')) AS t(h, r);
+
+-- forest plot (the SVG itself is checked in forest_plot.sql; here it is run)
+\o /dev/null
+\i doc/forest_plot_example.sql
+\o

@@ -1,7 +1,7 @@
 -- Structure of the extension: every object commented, functions labelled,
 -- every base type with binary I/O, operators and btree/hash opclasses.
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 
 CREATE TEMP VIEW ext_member AS
 SELECT d.classid, d.objid
@@ -51,10 +51,14 @@ SELECT is_empty($$ SELECT f.opfname::text FROM ext_member m JOIN pg_opfamily f O
 SELECT is_empty($$ SELECT c.oid::text FROM ext_member m JOIN pg_cast c ON c.oid = m.objid
                    WHERE m.classid = 'pg_cast'::regclass AND obj_description(c.oid, 'pg_cast') IS NULL $$,
                 'every cast has a COMMENT');
+SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
+                   WHERE m.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v', 'm', 'p')
+                     AND obj_description(c.oid, 'pg_class') IS NULL $$,
+                'every table and view has a COMMENT');
 SELECT is_empty($$ SELECT m.classid::regclass::text FROM ext_member m
                    WHERE m.classid NOT IN ('pg_proc'::regclass, 'pg_type'::regclass,
                      'pg_operator'::regclass, 'pg_opclass'::regclass, 'pg_opfamily'::regclass,
-                     'pg_cast'::regclass) $$,
+                     'pg_cast'::regclass, 'pg_class'::regclass) $$,
                 'no other kinds of object go uncounted by these checks');
 
 -- labels: the type functions are immutable, strict and parallel safe

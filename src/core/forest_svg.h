@@ -1,0 +1,80 @@
+/*
+ * forest_svg.h — a forest plot of a meta-analysis as an SVG 1.1 document.
+ *
+ * One row per study (label, 95% CI line, a square whose area is
+ * proportional to the study's weight, "estimate [low, high]" and weight
+ * percent), the pooled diamond, an x axis with 1-2-5 ticks and a dashed
+ * null line at 0, and the heterogeneity and overall-effect lines.  Studies
+ * are drawn top to bottom in the order given.  Effects are drawn on the
+ * scale they are given in (log RR and log OR on the log scale).
+ *
+ * The document is pure ASCII: every character outside printable ASCII is
+ * written as a numeric character reference, so the text is the same in any
+ * database encoding.  Labels are read as UTF-8; invalid bytes and control
+ * characters other than white space are drawn as U+FFFD, white space runs
+ * become one space, and & < > " ' are escaped, so the output is always
+ * well-formed XML.  A label longer than FOREST_LABEL_MAX_CHARS characters
+ * is drawn cut with an ellipsis, and the whole label is kept in a <title>
+ * (the tooltip) of that row: the drawing is shortened, the data is not.
+ */
+#ifndef FOREST_SVG_H
+#define FOREST_SVG_H
+
+#include "msc_error.h"
+#include "stat_meta.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* longest label and axis title drawn in full (characters) */
+#define FOREST_LABEL_MAX_CHARS 48
+#define FOREST_TITLE_MAX_CHARS 80
+
+/*
+ * A growable, always NUL-terminated string.  grow behaves as realloc
+ * (NULL ptr: a new block) and returns NULL on failure; NULL selects
+ * realloc itself.  A caller with its own allocator frees data itself;
+ * forest_buf_free is for the realloc default.
+ */
+typedef void *(*forest_realloc_fn) (void *ptr, size_t size);
+
+typedef struct forest_buf
+{
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+	forest_realloc_fn grow;
+	bool		failed;			/* an allocation failed; data is incomplete */
+} forest_buf;
+
+void		forest_buf_init(forest_buf *b, forest_realloc_fn grow);
+void		forest_buf_free(forest_buf *b);
+bool		forest_buf_append(forest_buf *b, const char *s, size_t n);
+bool		forest_buf_printf(forest_buf *b, const char *fmt,...)
+#if defined(__GNUC__)
+			__attribute__((format(printf, 2, 3)))
+#endif
+			;
+
+/*
+ * Check the k studies (labels[i] NULL for a study without a label; labels
+ * may be NULL altogether), pool them with method and a z test
+ * (stat_meta_pool), and append the SVG to out.  k = 0 gives a small
+ * document saying there are no studies.  axis_title NULL gives "Effect
+ * size"; skipped > 0 adds a note that many rows were left out (NULL effect
+ * or variance).  False with an error: 22023 for a bad effect or variance
+ * (as meta_analysis), 22003 when the numbers are too large to draw, or
+ * when out could not grow.
+ */
+bool		forest_plot_svg(forest_buf *out, const char *const *labels,
+							const double *yi, const double *vi, int k,
+							meta_method method, const char *axis_title,
+							long skipped, msc_error *err);
+
+/* The drawing alone, for a pooled result already computed (k >= 1). */
+bool		forest_svg_write(forest_buf *out, const char *const *labels,
+							 const double *yi, const double *vi, int k,
+							 const meta_result *pooled, const char *axis_title,
+							 long skipped, msc_error *err);
+
+#endif

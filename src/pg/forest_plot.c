@@ -1,0 +1,391 @@
+/*
+ * forest_plot.c — the aggregates forest_plot(label, yi, vi, method) and
+ * forest_plot(label, yi, vi, method, axis_title) returning an SVG document
+ * as text (drawn by src/core/forest_svg.c).
+ *
+ * The transition state collects the studies in the order the rows arrive
+ * (labels as UTF-8, NUL-terminated, in one growing buffer); parallel
+ * partial states are concatenated by the combine function.  Rows with a
+ * NULL yi or vi are counted, not drawn, and the plot says how many there
+ * were.  A NULL label draws "(no label)"; a NULL method is REML, as in
+ * meta_analysis; a NULL axis title is "Effect size".
+ */
+#include "msc_pg.h"
+
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "../core/forest_svg.h"
+#include "../core/stat_meta.h"
+
+#define FOREST_STATE_VERSION 1
+
+typedef struct ForestState
+{
+	int32		k;
+	int32		capacity;
+	int32		method;			/* meta_method; -1 while unset */
+	int64		skipped;		/* rows with a NULL yi or vi */
+	double	   *yi;
+	double	   *vi;
+	int64	   *label;			/* offset into labels, -1 for a NULL label */
+	char	   *labels;
+	Size		labels_len;
+	Size		labels_cap;
+	char	   *axis_title;		/* NULL while unset */
+} ForestState;
+
+static MemoryContext
+forest_context(FunctionCallInfo fcinfo, const char *name)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", name)));
+	return cxt;
+}
+
+static ForestState *
+forest_state_new(MemoryContext cxt)
+{
+	ForestState *s = MemoryContextAllocZero(cxt, sizeof(ForestState));
+
+	s->method = -1;
+	s->capacity = 16;
+	s->yi = MemoryContextAlloc(cxt, sizeof(double) * s->capacity);
+	s->vi = MemoryContextAlloc(cxt, sizeof(double) * s->capacity);
+	s->label = MemoryContextAlloc(cxt, sizeof(int64) * s->capacity);
+	s->labels_cap = 1024;
+	s->labels = MemoryContextAlloc(cxt, s->labels_cap);
+	return s;
+}
+
+/* room for n more studies and label_bytes more label bytes (repalloc keeps the context) */
+static void
+forest_state_reserve(ForestState *s, int64 n, Size label_bytes)
+{
+	const int64 max_studies = (int64) (MaxAllocSize / sizeof(double));
+	int64		need = (int64) s->k + n;
+
+	if (need > max_studies || need > PG_INT32_MAX / 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many studies in one forest plot")));
+	if (need > s->capacity)
+	{
+		while (s->capacity < need)
+			s->capacity = (s->capacity > max_studies / 2) ? (int32) max_studies : s->capacity * 2;
+		s->yi = repalloc(s->yi, sizeof(double) * s->capacity);
+		s->vi = repalloc(s->vi, sizeof(double) * s->capacity);
+		s->label = repalloc(s->label, sizeof(int64) * s->capacity);
+	}
+	if (label_bytes > MaxAllocSize - s->labels_len)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the labels of one forest plot exceed 1 GB")));
+	if (s->labels_len + label_bytes > s->labels_cap)
+	{
+		Size		cap = s->labels_cap;
+
+		while (cap < s->labels_len + label_bytes)
+			cap = (cap > MaxAllocSize / 2) ? MaxAllocSize : cap * 2;
+		s->labels = repalloc(s->labels, cap);
+		s->labels_cap = cap;
+	}
+}
+
+/* append a study; label (UTF-8, len bytes, no NUL) may be NULL */
+static void
+forest_state_add(ForestState *s, const char *label, Size len, double yi, double vi)
+{
+	forest_state_reserve(s, 1, label ? len + 1 : 0);
+	s->yi[s->k] = yi;
+	s->vi[s->k] = vi;
+	if (label)
+	{
+		s->label[s->k] = (int64) s->labels_len;
+		memcpy(s->labels + s->labels_len, label, len);
+		s->labels[s->labels_len + len] = '\0';
+		s->labels_len += len + 1;
+	}
+	else
+		s->label[s->k] = -1;
+	s->k++;
+}
+
+static void
+set_method(ForestState *s, int32 method)
+{
+	if (s->method == -1)
+		s->method = method;
+	else if (s->method != method)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the method of a forest plot must be the same for every row of a group"),
+				 errhint("Pass the method as a constant.")));
+}
+
+static void
+set_axis_title(ForestState *s, MemoryContext cxt, const char *title)
+{
+	if (s->axis_title == NULL)
+		s->axis_title = MemoryContextStrdup(cxt, title);
+	else if (strcmp(s->axis_title, title) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the axis title of a forest plot must be the same for every row of a group"),
+				 errhint("Pass the axis title as a constant.")));
+}
+
+/* text in the database encoding as UTF-8 (SQL_ASCII bytes are passed as they are) */
+static char *
+text_to_utf8(text *t, Size *len)
+{
+	const char *src = VARDATA_ANY(t);
+	int			n = VARSIZE_ANY_EXHDR(t);
+	char	   *conv;
+
+	if (GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII)
+	{
+		*len = n;
+		return (char *) src;
+	}
+	conv = pg_server_to_any(src, n, PG_UTF8);
+	*len = (conv == src) ? (Size) n : strlen(conv);
+	return conv;
+}
+
+/* forest_plot(label, yi, vi, method [, axis_title]) transition */
+PG_FUNCTION_INFO_V1(forest_plot_accum);
+Datum
+forest_plot_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = forest_context(fcinfo, "forest_plot_accum");
+	ForestState *s = PG_ARGISNULL(0) ? forest_state_new(cxt) : (ForestState *) PG_GETARG_POINTER(0);
+	msc_error	err;
+
+	/* option text is read in the per-row context; the state lives in cxt */
+	if (PG_NARGS() > 4 && !PG_ARGISNULL(4))
+	{
+		meta_method m;
+
+		if (!stat_meta_method_parse(text_to_cstring(PG_GETARG_TEXT_PP(4)), &m, &err))
+			msc_ereport(&err);
+		set_method(s, m);
+	}
+	if (PG_NARGS() > 5 && !PG_ARGISNULL(5))
+	{
+		Size		len;
+		char	   *title = text_to_utf8(PG_GETARG_TEXT_PP(5), &len);
+
+		set_axis_title(s, cxt, pnstrdup(title, len));
+	}
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		s->skipped++;
+	else
+	{
+		double		yi = PG_GETARG_FLOAT8(2),
+					vi = PG_GETARG_FLOAT8(3);
+		Size		len = 0;
+		char	   *label = NULL;
+
+		/* a bad study is an error at once, as in meta_analysis */
+		if (!stat_meta_check_study(yi, vi, &err))
+			msc_ereport(&err);
+		if (!PG_ARGISNULL(1))
+			label = text_to_utf8(PG_GETARG_TEXT_PP(1), &len);
+		forest_state_add(s, label, len, yi, vi);
+	}
+	PG_RETURN_POINTER(s);
+}
+
+/* Combine: append state2's studies to state1 (copied when state1 is NULL). */
+PG_FUNCTION_INFO_V1(forest_plot_combine);
+Datum
+forest_plot_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = forest_context(fcinfo, "forest_plot_combine");
+	ForestState *s1 = PG_ARGISNULL(0) ? NULL : (ForestState *) PG_GETARG_POINTER(0);
+	ForestState *s2 = PG_ARGISNULL(1) ? NULL : (ForestState *) PG_GETARG_POINTER(1);
+
+	if (s2 == NULL)
+		PG_RETURN_POINTER(s1);
+	if (s1 == NULL)
+		s1 = forest_state_new(cxt);
+	if (s2->method != -1)
+		set_method(s1, s2->method);
+	if (s2->axis_title != NULL)
+		set_axis_title(s1, cxt, s2->axis_title);
+	s1->skipped += s2->skipped;
+	for (int i = 0; i < s2->k; i++)
+	{
+		const char *l = s2->label[i] < 0 ? NULL : s2->labels + s2->label[i];
+
+		forest_state_add(s1, l, l ? strlen(l) : 0, s2->yi[i], s2->vi[i]);
+	}
+	PG_RETURN_POINTER(s1);
+}
+
+PG_FUNCTION_INFO_V1(forest_plot_serialize);
+Datum
+forest_plot_serialize(PG_FUNCTION_ARGS)
+{
+	ForestState *s = (ForestState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, FOREST_STATE_VERSION);
+	pq_sendint32(&buf, s->method);
+	pq_sendint64(&buf, s->skipped);
+	if (s->axis_title)
+	{
+		int			len = strlen(s->axis_title);
+
+		pq_sendbyte(&buf, 1);
+		pq_sendint32(&buf, len);
+		pq_sendbytes(&buf, s->axis_title, len);
+	}
+	else
+		pq_sendbyte(&buf, 0);
+	pq_sendint32(&buf, s->k);
+	for (int i = 0; i < s->k; i++)
+	{
+		pq_sendfloat8(&buf, s->yi[i]);
+		pq_sendfloat8(&buf, s->vi[i]);
+		if (s->label[i] < 0)
+			pq_sendint32(&buf, -1);
+		else
+		{
+			const char *l = s->labels + s->label[i];
+			int			len = strlen(l);
+
+			pq_sendint32(&buf, len);
+			pq_sendbytes(&buf, l, len);
+		}
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+bad_state(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid forest plot state")));
+}
+
+/* a counted string of the state: its length checked against what is left, no NUL inside */
+static const char *
+read_counted(StringInfo buf, int len)
+{
+	const char *p;
+
+	if (len < 0 || len > buf->len - buf->cursor)
+		bad_state();
+	p = pq_getmsgbytes(buf, len);
+	if (memchr(p, '\0', len) != NULL)
+		bad_state();
+	return p;
+}
+
+PG_FUNCTION_INFO_V1(forest_plot_deserialize);
+Datum
+forest_plot_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	MemoryContext cxt = forest_context(fcinfo, "forest_plot_deserialize");
+	StringInfoData buf;
+	ForestState *s;
+	int			k;
+
+	/* a read-only StringInfo over the bytea (initReadOnlyStringInfo in 17+) */
+	buf.data = VARDATA_ANY(b);
+	buf.len = VARSIZE_ANY_EXHDR(b);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	if (pq_getmsgbyte(&buf) != FOREST_STATE_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unknown forest plot state format")));
+	s = forest_state_new(cxt);
+	s->method = pq_getmsgint(&buf, 4);
+	if (s->method < -1 || s->method > META_PM)
+		bad_state();
+	s->skipped = pq_getmsgint64(&buf);
+	if (s->skipped < 0)
+		bad_state();
+	if (pq_getmsgbyte(&buf) != 0)
+	{
+		int			len = pq_getmsgint(&buf, 4);
+		const char *t = read_counted(&buf, len);
+
+		s->axis_title = MemoryContextAlloc(cxt, len + 1);
+		memcpy(s->axis_title, t, len);
+		s->axis_title[len] = '\0';
+	}
+	k = pq_getmsgint(&buf, 4);
+	/* every study takes at least 20 bytes */
+	if (k < 0 || (int64) k * 20 > buf.len - buf.cursor)
+		bad_state();
+	for (int i = 0; i < k; i++)
+	{
+		double		yi = pq_getmsgfloat8(&buf),
+					vi = pq_getmsgfloat8(&buf);
+		int			len = pq_getmsgint(&buf, 4);
+		msc_error	err;
+
+		if (!stat_meta_check_study(yi, vi, &err))
+			bad_state();
+		if (len == -1)
+			forest_state_add(s, NULL, 0, yi, vi);
+		else
+			forest_state_add(s, read_counted(&buf, len), len, yi, vi);
+	}
+	pq_getmsgend(&buf);
+	PG_RETURN_POINTER(s);
+}
+
+/* the output buffer grows in the current memory context, up to a text's limit */
+static void *
+forest_palloc_grow(void *ptr, size_t size)
+{
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the forest plot would be larger than 1 GB")));
+	return ptr ? repalloc(ptr, size) : palloc(size);
+}
+
+PG_FUNCTION_INFO_V1(forest_plot_final);
+Datum
+forest_plot_final(PG_FUNCTION_ARGS)
+{
+	ForestState *s = PG_ARGISNULL(0) ? NULL : (ForestState *) PG_GETARG_POINTER(0);
+	meta_method method = (s && s->method >= 0) ? (meta_method) s->method : META_REML;
+	const char **labels = NULL;
+	forest_buf out;
+	msc_error	err;
+	bool		ok;
+
+	forest_buf_init(&out, forest_palloc_grow);
+	if (s == NULL)
+		ok = forest_plot_svg(&out, NULL, NULL, NULL, 0, method, NULL, 0, &err);
+	else
+	{
+		if (s->k > 0)
+		{
+			labels = palloc(sizeof(char *) * s->k);
+			for (int i = 0; i < s->k; i++)
+				labels[i] = s->label[i] < 0 ? NULL : s->labels + s->label[i];
+		}
+		ok = forest_plot_svg(&out, labels, s->yi, s->vi, s->k, method,
+							 s->axis_title, (long) s->skipped, &err);
+	}
+	if (!ok)
+		msc_ereport(&err);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, out.len));
+}
