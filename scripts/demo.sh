@@ -10,3 +10,7 @@ scripts/deps.sh
 make -s 2>&1 | { grep -E "warning:|error:" || true; }
 make -s install
 pg_virtualenv -t psql -X -q -v ON_ERROR_STOP=1 -f scripts/demo.sql
+if [ -s build/demo_forest.svg ]; then
+  rsvg-convert -o build/demo_forest.png build/demo_forest.svg
+  echo "forest plot: build/demo_forest.svg and build/demo_forest.png"
+fi

@@ -5,7 +5,7 @@
 CREATE EXTENSION msc_registry;
 
 \echo '== an arms table with typed columns; baseline and week-26 pain on the VAS only'
-CREATE TABLE arm (
+CREATE TABLE example_arm (
     trial        trial_id,
     arm          text,
     source       msc_source,
@@ -17,7 +17,7 @@ CREATE TABLE arm (
     week26       pain_score(vas)
 );
 -- values typed the way registry records and papers write them
-INSERT INTO arm VALUES
+INSERT INTO example_arm VALUES
   ('nct 01234567', 'high dose', 'AD-MSC', 'autologous', 'culture_expanded',
    'intra-articular injection', '1x10^8 cells', 'VAS 68 mm', 'VAS 4.1 cm'),
   ('NCT01234567', 'low dose', 'adipose tissue-derived', 'autologous', 'culture_expanded',
@@ -28,17 +28,17 @@ INSERT INTO arm VALUES
    'i.v. infusion', '1.5 million cells/kg', 'vas:66', 'vas:47'),
   ('ACTRN12619000123456', 'disc', 'BM-MSC', 'allogeneic', 'culture_expanded',
    'into the disc', '6e6 cells', 'VAS 7.2 cm', 'vas:39.5');
-SELECT * FROM arm;
+SELECT * FROM example_arm;
 
 \echo '== what the types know'
-SELECT trial, registry(trial), url(trial) FROM arm WHERE arm IN ('high dose', 'BMAC', 'UC-MSC');
+SELECT trial, registry(trial), url(trial) FROM example_arm WHERE arm IN ('high dose', 'BMAC', 'UC-MSC');
 SELECT DISTINCT source, label(source), route, cdisc_term(route), nci_code(route), is_systemic(route)
-FROM arm ORDER BY source, route;
-SELECT arm, dose, cells(dose), per_kg(dose), total_cells(dose, 70) AS cells_for_70_kg FROM arm;
+FROM example_arm ORDER BY source, route;
+SELECT arm, dose, cells(dose), per_kg(dose), total_cells(dose, 70) AS cells_for_70_kg FROM example_arm;
 SELECT arm, baseline, week26, score(baseline) - score(week26) AS improvement_mm,
        round(severity(week26)::numeric, 1) AS severity_0_100,
        rescale(week26, 'nrs') AS on_nrs
-FROM arm ORDER BY arm;
+FROM example_arm ORDER BY arm;
 
 \echo '== the instrument catalogue'
 SELECT name, min, max, higher_is_worse, unit, mcid, mcid_source FROM pain_instruments();
@@ -64,11 +64,18 @@ ORDER BY source, route;
 
 \echo '== bad values are refused with a reason (errors below are expected)'
 \set ON_ERROR_STOP off
-INSERT INTO arm (trial, baseline) VALUES ('NCT1234567', 'vas:50');
-INSERT INTO arm (baseline) VALUES ('nrs:7');
+INSERT INTO example_arm (trial, baseline) VALUES ('NCT1234567', 'vas:50');
+INSERT INTO example_arm (baseline) VALUES ('nrs:7');
 SELECT 'vas:101'::pain_score;
 SELECT 'nrs:7.1234'::pain_score;
 SELECT '5e7 mL'::cell_dose;
 SELECT 'bone marow'::msc_source;
 \set ON_ERROR_STOP on
+\echo '== a synthetic demo registry: 44 fictional trials (scripts/demo_registry.sql)'
+\i scripts/demo_registry.sql
+SELECT condition_category, count(*) AS trials FROM trial GROUP BY 1 ORDER BY 2 DESC, 1;
+SELECT (SELECT count(*) FROM arm) AS arms, (SELECT count(*) FROM participant) AS participants,
+       (SELECT count(*) FROM assessment) AS assessments, (SELECT count(*) FROM adverse_event) AS adverse_event_rows;
+\i scripts/demo_report.sql
+
 \echo '== demo done; the throw-away cluster is dropped now'

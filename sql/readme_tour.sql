@@ -32,6 +32,14 @@ SELECT t, registry(t), url(t)
 FROM unnest('{nct01234567,"EudraCT 2012-001234-56",ISRCTN12345678}'::trial_id[]) t;
 SELECT trial_ids_in('Registered as NCT01234567 and 2023-503456-12-00 (EU CT).');
 
+-- free-text classification
+SELECT msc_sources_in(t) AS sources, msc_routes_in(t) AS routes, msc_donor_in(t) AS donor,
+       msc_manipulation_in(t) AS manipulation, cell_dose_in(t) AS dose
+FROM (VALUES ('Autologous adipose-derived mesenchymal stromal cells, 1x10^8 cells in 4 mL, single intra-articular injection'),
+             ('Allogeneic umbilical cord MSCs (WJ-MSC) or autologous BMAC, 2 x 10^6 cells/kg IV'),
+             ('Microfragmented adipose tissue (Lipogems) into the knee joint'),
+             ('Placebo (saline)')) AS v(t);
+
 -- errors
 SELECT 'bone marow'::msc_source;
 SELECT 'nrs:11'::pain_score;

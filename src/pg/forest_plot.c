@@ -37,18 +37,6 @@ typedef struct ForestState
 	char	   *axis_title;		/* NULL while unset */
 } ForestState;
 
-static MemoryContext
-forest_context(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", name)));
-	return cxt;
-}
-
 static ForestState *
 forest_state_new(MemoryContext cxt)
 {
@@ -164,7 +152,7 @@ PG_FUNCTION_INFO_V1(forest_plot_accum);
 Datum
 forest_plot_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = forest_context(fcinfo, "forest_plot_accum");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "forest_plot_accum");
 	ForestState *s = PG_ARGISNULL(0) ? forest_state_new(cxt) : (ForestState *) PG_GETARG_POINTER(0);
 	msc_error	err;
 
@@ -208,7 +196,7 @@ PG_FUNCTION_INFO_V1(forest_plot_combine);
 Datum
 forest_plot_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = forest_context(fcinfo, "forest_plot_combine");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "forest_plot_combine");
 	ForestState *s1 = PG_ARGISNULL(0) ? NULL : (ForestState *) PG_GETARG_POINTER(0);
 	ForestState *s2 = PG_ARGISNULL(1) ? NULL : (ForestState *) PG_GETARG_POINTER(1);
 
@@ -297,7 +285,7 @@ Datum
 forest_plot_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	MemoryContext cxt = forest_context(fcinfo, "forest_plot_deserialize");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "forest_plot_deserialize");
 	StringInfoData buf;
 	ForestState *s;
 	int			k;

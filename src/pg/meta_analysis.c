@@ -63,18 +63,6 @@ state_reserve(StudyState *s, int n)
 		s->col[c] = repalloc(s->col[c], sizeof(double) * s->capacity);
 }
 
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", name)));
-	return cxt;
-}
-
 /* Record an option (method, test, measure); every row must agree. */
 static void
 set_option(int32 *slot, int value, const char *what)
@@ -131,7 +119,7 @@ PG_FUNCTION_INFO_V1(meta_analysis_accum);
 Datum
 meta_analysis_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, "meta_analysis_accum");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_analysis_accum");
 	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
 
 	/* option text is read in the per-row context; the arrays live in cxt */
@@ -146,7 +134,7 @@ PG_FUNCTION_INFO_V1(meta_analysis_effect_accum);
 Datum
 meta_analysis_effect_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, "meta_analysis_effect_accum");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_analysis_effect_accum");
 	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
 
 	read_options(fcinfo, s, 2);
@@ -169,7 +157,7 @@ PG_FUNCTION_INFO_V1(meta_mh_accum);
 Datum
 meta_mh_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, "meta_mh_accum");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_mh_accum");
 	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 4) : (StudyState *) PG_GETARG_POINTER(0);
 	msc_error	err;
 
@@ -212,7 +200,7 @@ PG_FUNCTION_INFO_V1(meta_state_combine);
 Datum
 meta_state_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, "meta_state_combine");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_state_combine");
 	StudyState *s1 = PG_ARGISNULL(0) ? NULL : (StudyState *) PG_GETARG_POINTER(0);
 	StudyState *s2 = PG_ARGISNULL(1) ? NULL : (StudyState *) PG_GETARG_POINTER(1);
 
@@ -255,7 +243,7 @@ Datum
 meta_state_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	MemoryContext cxt = aggregate_context(fcinfo, "meta_state_deserialize");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_state_deserialize");
 	StringInfoData buf;
 	StudyState *s;
 	int			ncols,

@@ -68,3 +68,15 @@ msc_text_array(const char *const *list)
 		elems[i] = PointerGetDatum(cstring_to_text(list[i]));
 	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }
+
+MemoryContext
+msc_aggregate_context(FunctionCallInfo fcinfo, const char *name)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", name)));
+	return cxt;
+}

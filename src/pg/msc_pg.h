@@ -21,6 +21,9 @@ void		msc_ereport(const msc_error *err) pg_attribute_noreturn();
  */
 void		msc_input_error(FunctionCallInfo fcinfo, const msc_error *err);
 
+/* The aggregate's memory context; an error when not called as an aggregate. */
+MemoryContext msc_aggregate_context(FunctionCallInfo fcinfo, const char *name);
+
 /* A text[] Datum of a NULL-terminated list of C strings. */
 Datum		msc_text_array(const char *const *list);
 

@@ -24,18 +24,6 @@
 
 /* ---- shared helpers ---- */
 
-MemoryContext
-outcome_agg_context(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", name)));
-	return cxt;
-}
-
 TupleDesc
 outcome_result_desc(FunctionCallInfo fcinfo)
 {
@@ -217,7 +205,7 @@ typedef struct SummaryState
 static SummaryState *
 summary_new(FunctionCallInfo fcinfo)
 {
-	MemoryContext cxt = outcome_agg_context(fcinfo, "score_summary");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "score_summary");
 	SummaryState *s = MemoryContextAlloc(cxt, sizeof(SummaryState));
 
 	s->code = 0;
@@ -429,7 +417,7 @@ typedef struct ChangeState
 static ChangeState *
 change_new(FunctionCallInfo fcinfo)
 {
-	MemoryContext cxt = outcome_agg_context(fcinfo, "change_summary");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "change_summary");
 	ChangeState *s = MemoryContextAlloc(cxt, sizeof(ChangeState));
 
 	s->code = 0;
@@ -633,7 +621,7 @@ typedef struct ProportionState
 static ProportionState *
 proportion_new(FunctionCallInfo fcinfo)
 {
-	MemoryContext cxt = outcome_agg_context(fcinfo, "proportion_ci");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, "proportion_ci");
 
 	return MemoryContextAllocZero(cxt, sizeof(ProportionState));
 }

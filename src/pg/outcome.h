@@ -19,7 +19,6 @@
 #define OUTCOME_STATE_VERSION 1
 
 /* The aggregate's memory context; an error outside an aggregate. */
-MemoryContext outcome_agg_context(FunctionCallInfo fcinfo, const char *name);
 
 /*
  * The blessed tuple descriptor of the function's composite result, looked

@@ -36,7 +36,7 @@ static const char mix_tc_hint[] =
 static TcState *
 tc_new(FunctionCallInfo fcinfo, const char *what, int64 capacity)
 {
-	MemoryContext cxt = outcome_agg_context(fcinfo, what);
+	MemoryContext cxt = msc_aggregate_context(fcinfo, what);
 	TcState    *s = MemoryContextAlloc(cxt, sizeof(TcState));
 
 	s->code = 0;

@@ -1,0 +1,635 @@
+/*
+ * Unit tests of the free-text classifiers: hand-written phrases (with the
+ * traps of registry prose: "IVD", "SC" for stem cells, grade II-IV,
+ * "allogeneic or autologous", cord blood versus cord, product codes,
+ * drug routes, ranges and concentrations), then 200,000 random and
+ * mutated inputs under ASan and UBSan, long inputs and clause limits.
+ */
+#include "unit.h"
+#include "classify.h"
+
+#include <stdlib.h>
+
+/* ---- helpers: expected answers as canonical text ---- */
+
+static void
+sources_are(const char *text, const char *want)
+{
+	uint8_t		codes[MSC_SOURCE_COUNT];
+	char		got[256] = "";
+	int			n = msc_classify_sources(text, strlen(text), codes, NULL);
+
+	for (int i = 0; i < n; i++)
+	{
+		strcat(got, i ? "," : "");
+		strcat(got, msc_source_entry(codes[i])->canonical);
+	}
+	CHECK(strcmp(got, want) == 0, "sources of \"%s\": got \"%s\", want \"%s\"", text, got, want);
+}
+
+static void
+routes_are(const char *text, const char *want)
+{
+	uint8_t		codes[MSC_ROUTE_COUNT];
+	char		got[256] = "";
+	int			n = msc_classify_routes(text, strlen(text), codes, NULL);
+
+	for (int i = 0; i < n; i++)
+	{
+		strcat(got, i ? "," : "");
+		strcat(got, msc_route_info_of(codes[i])->vocab.canonical);
+	}
+	CHECK(strcmp(got, want) == 0, "routes of \"%s\": got \"%s\", want \"%s\"", text, got, want);
+}
+
+static void
+donor_is(const char *text, const char *want)
+{
+	int			d = msc_classify_donor(text, strlen(text), NULL);
+	const char *got = d ? msc_donor_label(d) : "";
+
+	CHECK(strcmp(got, want) == 0, "donor of \"%s\": got \"%s\", want \"%s\"", text, got, want);
+}
+
+static void
+manipulation_is(const char *text, const char *want)
+{
+	int			m = msc_classify_manipulation(text, strlen(text), NULL);
+	const char *got = m ? msc_manipulation_label(m) : "";
+
+	CHECK(strcmp(got, want) == 0, "manipulation of \"%s\": got \"%s\", want \"%s\"",
+		  text, got, want);
+}
+
+static void
+dose_is(const char *text, const char *want)
+{
+	msc_cell_dose d;
+	char		got[MSC_CELL_DOSE_TEXT_MAX] = "";
+
+	if (msc_classify_dose(text, strlen(text), &d, NULL))
+		msc_cell_dose_format(&d, got, sizeof(got));
+	CHECK(strcmp(got, want) == 0, "dose of \"%s\": got \"%s\", want \"%s\"", text, got, want);
+}
+
+/* ---- hand-written phrases ---- */
+
+static void
+test_the_design_example(void)
+{
+	const char *t = "Autologous adipose-derived mesenchymal stromal cells, 1x10^8 cells in 4 mL, "
+		"single intra-articular injection";
+
+	sources_are(t, "adipose");
+	routes_are(t, "intra_articular");
+	donor_is(t, "autologous");
+	manipulation_is(t, "");
+	dose_is(t, "1e8 cells");
+}
+
+static void
+test_sources(void)
+{
+	sources_are("bone marrow-derived mesenchymal stem cells", "bone_marrow");
+	sources_are("BM-MSCs", "bone_marrow");
+	sources_are("hBMSCs and hUC-MSCs", "bone_marrow,umbilical_cord");
+	sources_are("bone marrow aspirate", "bone_marrow");
+	sources_are("bone marrow aspirate concentrate (BMAC)", "bone_marrow");
+	sources_are("adipose tissue-derived stromal vascular fraction", "adipose");
+	sources_are("SVF", "adipose");
+	sources_are("microfragmented adipose tissue (Lipogems)", "adipose");
+	sources_are("autologous fat graft", "adipose");
+	sources_are("a low-fat diet", "");
+	sources_are("umbilical cord blood", "cord_blood");
+	sources_are("umbilical cord", "umbilical_cord");
+	sources_are("umbilical cord blood-derived MSCs and umbilical cord MSCs", "cord_blood,umbilical_cord");
+	sources_are("Wharton's jelly MSCs", "umbilical_cord");
+	sources_are("Wharton\xE2\x80\x99s jelly", "umbilical_cord");
+	sources_are("umbilical mesenchymal stem cells", "umbilical_cord");
+	sources_are("human umbilical vein endothelial cells", "");
+	sources_are("UCB-MSC", "cord_blood");
+	sources_are("placenta-derived MSCs", "placenta");
+	sources_are("amniotic membrane transplant", "");
+	sources_are("human amniotic mesenchymal stem cells", "amniotic");
+	sources_are("stem cells from human exfoliated deciduous teeth (SHED)", "dental_pulp");
+	sources_are("dental pulp stem cells", "dental_pulp");
+	sources_are("synovial fluid supplement", "");
+	sources_are("synovial membrane-derived MSCs", "synovial");
+	sources_are("peripheral blood stem cell transplantation", "");
+	sources_are("peripheral blood-derived mesenchymal stem cells", "peripheral_blood");
+	sources_are("menstrual blood-derived stem cells", "menstrual_blood");
+	sources_are("PD-MSCs, AM-MSCs, DP-MSCs and SM-MSCs", "placenta,amniotic,dental_pulp,synovial");
+	sources_are("patients with PD", "");
+	sources_are("human autologous MSC (hAMSC)", "");
+	sources_are("every menstrual cycle", "");
+	sources_are("iPSC-derived mesenchymal stromal cells", "ipsc_derived");
+	sources_are("induced pluripotent stem cells", "ipsc_derived");
+	/* what a source is not */
+	sources_are("bone marrow edema of the knee", "");
+	sources_are("bone marrow failure syndromes", "");
+	sources_are("spinal cord injury", "");
+	sources_are("spinal cord tissue", "");
+	sources_are("ulcerative colitis (UC)", "");
+	sources_are("Alzheimer's disease (AD)", "");
+	sources_are("NEUROSTEM-AD", "");
+	sources_are("ALLO-ASC-DFU sheet", "");
+	sources_are("HB-adMSCs", "");
+	sources_are("CB-AC-02", "");
+	sources_are("they shed cells", "");
+	/* haematopoietic transplant records */
+	sources_are("Cord blood transplantation on day 0 | Cord Blood Infusion", "");
+	sources_are("MSCs after allogeneic bone marrow transplantation; donor bone marrow stromal cells",
+				"bone_marrow");
+	sources_are("non-haematopoietic cells expanded from bone marrow", "bone_marrow");
+	/* generic statements */
+	sources_are("MSCs can be isolated from bone marrow, umbilical cord and adipose tissue", "");
+	/* order of first mention */
+	sources_are("adipose or bone marrow; then adipose again", "adipose,bone_marrow");
+	sources_are("MSCs recovered from bone marrows of healthy donors", "bone_marrow");
+}
+
+static void
+test_routes(void)
+{
+	routes_are("intra-articular injection", "intra_articular");
+	routes_are("intraarticular", "intra_articular");
+	routes_are("injected intra-articularly", "intra_articular");
+	routes_are("administered into the knee joint", "intra_articular");
+	routes_are("intradiscal injection", "intradiscal");
+	routes_are("injected into the degenerated lumbar disc", "intradiscal");
+	routes_are("degenerative intervertebral disc disease (IVD)", "");
+	routes_are("IVD degeneration", "");
+	routes_are("IV infusion of MSCs", "intravenous");
+	routes_are("given i.v. on day 1", "intravenous");
+	routes_are("MSCs by peripheral vein", "intravenous");
+	routes_are("intravenously", "intravenous");
+	routes_are("grade II-IV acute GVHD", "");
+	routes_are("class III, IV or V lupus nephritis", "");
+	routes_are("Retrobulbar (RB) | IVIT (Intravitreal)", "");
+	routes_are("intrathecal (IT) administration", "intrathecal");
+	routes_are("via lumbar puncture", "intrathecal");
+	routes_are("MSCs infused intrathecaly", "intrathecal");
+	routes_are("subarachnoid administration", "subarachnoid");
+	routes_are("subarachnoid hemorrhage", "");
+	routes_are("epidural injection of MSCs", "epidural");
+	routes_are("intralesional injection", "intralesional");
+	routes_are("implanted into the necrotic lesion", "intralesional");
+	routes_are("intratendinous injection", "intratendinous");
+	routes_are("ultrasonographic guided intra-tendon injection", "intratendinous");
+	routes_are("3,000,000 cells/kg into the right hepatic artery", "intra_arterial");
+	routes_are("periarticular", "periarticular");
+	routes_are("perineural injection", "perineural");
+	routes_are("IM injection of PLX-PAD cells", "intramuscular");
+	routes_are("MSCs in 'SC' (stem cells) therapy", "");
+	routes_are("AlloRx SC\xC2\xAE", "");
+	routes_are("subcutaneous abdominal adipose tissue will be harvested", "");
+	routes_are("MSCs injected subcutaneously", "subcutaneous");
+	routes_are("MSCs given s.c. or SQ", "subcutaneous");
+	routes_are("extradural injection", "epidural");
+	routes_are("intradermal injection", "intradermal");
+	routes_are("infused through the hepatic artery", "intra_arterial");
+	routes_are("via the coronary artery", "");
+	routes_are("intracoronary infusion", "");
+	routes_are("SMUP-IA-01", "");
+	routes_are("Given IA over 20 minutes", "");
+	routes_are("STEM CELLS TO TREAT IT", "");
+	/* routes of drugs */
+	routes_are("Methylprednisolone 2 mg/kg administered intravenously.", "");
+	routes_are("filgrastim 5 mcg/kg/day subcutaneously", "");
+	routes_are("daily subcutaneous injections of filgrastim; stem cells", "");
+	routes_are("intra-articular knee injection of corticosteroid", "");
+	routes_are("MSCs and PRP by intravenous infusion", "intravenous");
+	routes_are("MSCs via the hepatic artery | conserved therapy: oral or intravenous administration",
+			   "intra_arterial");
+	/* order */
+	routes_are("intravenous infusion, then intra-articular injection, then IV again",
+			   "intravenous,intra_articular");
+}
+
+static void
+test_donor(void)
+{
+	donor_is("autologous bone marrow MSCs", "autologous");
+	donor_is("Auotologous AMSCs", "autologous");
+	donor_is("autogenous MSCs", "autologous");
+	donor_is("the patient's own adipose tissue", "autologous");
+	donor_is("allogeneic umbilical cord MSCs", "allogeneic");
+	donor_is("allogenic MSCs", "allogeneic");
+	donor_is("Allogenous mesenchymal stromal cells", "allogeneic");
+	donor_is("MSCs expanded from bone marrow from healthy donors", "allogeneic");
+	donor_is("Third party donor Mesenchymal Stem Cells", "allogeneic");
+	donor_is("Allo-hMSCs", "allogeneic");
+	donor_is("Auto-hMSCs", "autologous");
+	donor_is("ALLO-ASC-DFU", "");
+	/* both stated: no answer */
+	donor_is("allogeneic or autologous MSCs", "");
+	donor_is("Arm A: autologous SVF. Arm B: allogenic MSCs of healthy donors", "");
+	/* not about the cells */
+	donor_is("MSCs in allogenic AB plasma; Autologous Serum as placebo", "");
+	donor_is("autologous PRP", "");
+	donor_is("autologous chondrocyte implantation", "");
+	donor_is("after allogeneic hematopoietic stem cell transplantation", "");
+	donor_is("allogeneic stem cell transplantation", "");
+	donor_is("allogeneic MSC transplantation", "allogeneic");
+	donor_is("Autologous transplantation of bone marrow mesenchymal stem cells", "autologous");
+	donor_is("autogenous cortical bone", "");
+	donor_is("It does not use allogenic tissues", "");
+	donor_is("Fulfills healthy donor criteria as per WHO/AABB guidelines for plasma", "");
+	donor_is("Bone Marrow Donor Protocol", "");
+	donor_is("donor site morbidity", "");
+	donor_is("MSCs are recovered from bone marrows of healthy donors", "allogeneic");
+}
+
+static void
+test_manipulation(void)
+{
+	manipulation_is("ex vivo cultured adult human mesenchymal stem cells", "culture_expanded");
+	manipulation_is("culture-expanded MSCs", "culture_expanded");
+	manipulation_is("MSCs expanded ex vivo for 3-4 weeks", "culture_expanded");
+	manipulation_is("cells at passage 3", "culture_expanded");
+	manipulation_is("ADSCs were collected after the third passage", "culture_expanded");
+	manipulation_is("expanded adipose-derived stem cells (eASCs)", "culture_expanded");
+	manipulation_is("the cells are isolated from adipose tissue and expanded", "culture_expanded");
+	manipulation_is("BMAC", "minimally_manipulated");
+	manipulation_is("bone marrow aspirate concentrate", "minimally_manipulated");
+	manipulation_is("adipose tissue-derived stromal vascular fraction", "minimally_manipulated");
+	manipulation_is("Lipogems microfragmented adipose tissue", "minimally_manipulated");
+	manipulation_is("adipose derived regenerative cells (ADRC)", "minimally_manipulated");
+	manipulation_is("bone marrow mononuclear cells", "minimally_manipulated");
+	manipulation_is("bone marrow aspirate", "");
+	manipulation_is("Culture and isolation of autologous bone-marrow mesenchymal stem cells", "culture_expanded");
+	manipulation_is("culture of MSCs for three weeks", "culture_expanded");
+	manipulation_is("culture of the fistula tract", "");
+	manipulation_is("mesenchymal stem cells", "");
+	/* traps */
+	manipulation_is("Expanded Access Program", "");
+	manipulation_is("Expanded Disability Status Scale", "");
+	manipulation_is("cultured chondrocytes", "");
+	manipulation_is("a normal blood culture", "");
+	manipulation_is("peripheral blood mononuclear cells", "");
+	manipulation_is("Non-cultured Autologous Keratinocyte Suspension", "");
+	manipulation_is("SVF-derived MSC: the SVF will be cultured to obtain MSC", "culture_expanded");
+	/* both stated */
+	manipulation_is("BMAC versus culture-expanded BM-MSCs", "");
+}
+
+static void
+test_dose(void)
+{
+	dose_is("1.5 x 10^6 cells/kg", "1.5e6 cells/kg");
+	dose_is("two injections of 5 million cells", "5e6 cells");
+	dose_is("2 million hMSCs/kg actual body weight", "2e6 cells/kg");
+	dose_is("8 million cells per kg of body weight", "8e6 cells/kg");
+	dose_is("1x10^8 cells in 4 mL", "1e8 cells");
+	dose_is("5 \xC3\x97 10\xE2\x81\xB7 cells", "5e7 cells");
+	dose_is("2.0 x 10^8 cells on day 0", "2e8 cells");
+	dose_is("60x106 MSCs", "6e7 cells");
+	dose_is("2 x 107 cells", "2e7 cells");
+	dose_is("(5\xC3\x97" "10^5/kg)", "5e5 cells/kg");
+	dose_is("4x107/40ml", "4e7 cells");
+	dose_is("1.0 x 10^7 cells/2mL", "1e7 cells");
+	dose_is("120 million cells (5 million cells / mL)", "1.2e8 cells");
+	dose_is("30 000 000 cells", "3e7 cells");
+	dose_is("500,000/kg IV", "5e5 cells/kg");
+	dose_is("100M or 300M cells", "1e8 cells");
+	dose_is("either 1.0 or 2.0 million cells/kg", "1e6 cells/kg");
+	dose_is("6.0*10^6, 3.0*10^7 and 9.0*10^7 cells / person", "6e6 cells");
+	dose_is("1 million umbilical Cord Mesenchymal Stem Cells per body kg", "1e6 cells/kg");
+	dose_is("0.5 million (M) PLX-PAD cells per kg body weight", "5e5 cells/kg");
+	dose_is("MSC(300x10^6)", "3e8 cells");
+	dose_is("1x1,000,000 hMSC/kg", "1e6 cells/kg");
+	dose_is("1.0E+6 MSC/kg", "1e6 cells/kg");
+	dose_is("60millions cells", "6e7 cells");
+	dose_is("10^8 cells", "1e8 cells");
+	dose_is("10(6) autologous bone marrow-derived mesenchymal stem cells", "1e6 cells");
+	dose_is("2.0 x 10,000,000/5ml", "2e7 cells");
+	dose_is("MSCs are transplanted by intracoronary infusion(1\xC3\x97" "10^7)", "1e7 cells");
+	/* not a dose */
+	dose_is("4 x 10E6 MSC/Kg", "");
+	dose_is("1,5-3,0 10E6 MSC/kg", "");
+	dose_is("5-7x10^7 cells", "");
+	dose_is("10-20 million cells", "");
+	dose_is("150 - 225 x 10^6 cells", "");
+	dose_is("20 million cells/mL", "");
+	dose_is("500000 cells per square cm", "");
+	dose_is("5 million cells per minute", "");
+	dose_is("2.5 x 109/L", "");
+	dose_is("a 1.2x10 mm balloon", "");
+	dose_is("1 million units/kg", "");
+	dose_is("2.0*10^8 particles", "");
+	dose_is("12 patients", "");
+	dose_is("3 cells", "");
+	dose_is("12,5 million cells", "");
+	dose_is("5 x 10~7 cells", "");
+	dose_is("COVID-19 patients", "");
+	/* the first stated dose wins */
+	dose_is("Group 1: 1 x 10^7 cells; Group 2: 5 x 10^7 cells", "1e7 cells");
+	dose_is("low dose 2 million cells/kg, high dose 8 million cells/kg", "2e6 cells/kg");
+}
+
+static void
+test_empty_and_odd(void)
+{
+	uint8_t		codes[MSC_ROUTE_COUNT];
+	msc_cell_dose d;
+	msc_error	err;
+
+	CHECK(msc_classify_sources("", 0, codes, NULL) == 0, "empty text has no source");
+	CHECK(msc_classify_routes("", 0, codes, NULL) == 0, "empty text has no route");
+	CHECK(msc_classify_donor("", 0, NULL) == 0, "empty text has no donor");
+	CHECK(msc_classify_manipulation("", 0, NULL) == 0, "empty text has no manipulation");
+	CHECK(!msc_classify_dose("", 0, &d, NULL), "empty text has no dose");
+	CHECK(msc_classify_sources(NULL, 5, codes, NULL) == 0, "NULL text");
+	CHECK(msc_classify_routes("IV\0IV", 5, codes, NULL) == 1, "NUL bytes are separators");
+	/* only the first len bytes are read */
+	CHECK(msc_classify_routes("intravenous", 5, codes, NULL) == 0, "length respected");
+	CHECK(msc_classify_check_length(MSC_CLASSIFY_MAX_INPUT, "msc_sources_in", &err),
+		  "1 MB is accepted");
+	CHECK(!msc_classify_check_length(MSC_CLASSIFY_MAX_INPUT + 1, "msc_sources_in", &err) &&
+		  err.errclass == MSC_ERR_PARAM && strstr(err.message, "msc_sources_in") != NULL &&
+		  err.detail[0] && err.hint[0],
+		  "over 1 MB is refused: %s", err.message);
+	CHECK(strcmp(msc_donor_label(MSC_DONOR_AUTOLOGOUS), "autologous") == 0 &&
+		  strcmp(msc_donor_label(MSC_DONOR_ALLOGENEIC), "allogeneic") == 0 &&
+		  msc_donor_label(0) == NULL, "donor labels");
+	CHECK(strcmp(msc_manipulation_label(MSC_MANIP_CULTURE_EXPANDED), "culture_expanded") == 0 &&
+		  strcmp(msc_manipulation_label(MSC_MANIP_MINIMALLY_MANIPULATED), "minimally_manipulated") == 0 &&
+		  msc_manipulation_label(7) == NULL, "manipulation labels");
+}
+
+/*
+ * The vocabularies of msc_source and msc_route are the reference: every
+ * synonym, written as free text names MSCs ("<synonym> mesenchymal stem
+ * cells", "<synonym>-MSCs") or a route ("<synonym> injection of MSCs"),
+ * is read as its type reads it, except those that free text makes
+ * ambiguous, listed here with the reason.
+ */
+static const char *const source_exceptions[] = {
+	"BMC",		/* also the BMC journals; "bone marrow concentrate" is read */
+	"hAMSC",	/* human amniotic, adipose or autologous MSC in this corpus */
+	NULL
+};
+static const char *const route_exceptions[] = {
+	"IA",		/* product codes (SMUP-IA-01) and intra-arterial in this corpus */
+	"SC",		/* stem cells in this corpus (AlloRx SC, SC therapy) */
+	"soft tissue",	/* mostly "soft tissue injury": read only as "into the soft tissue" */
+	NULL
+};
+
+static bool
+listed(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return true;
+	return false;
+}
+
+static void
+test_vocabularies(void)
+{
+	for (int code = 1; code < MSC_SOURCE_COUNT; code++)
+	{
+		const msc_vocab_entry *e = msc_source_entry(code);
+
+		for (const char *const *syn = e->synonyms; *syn; syn++)
+		{
+			char		a[128],
+						b[128];
+			uint8_t		out[MSC_SOURCE_COUNT];
+			int			na,
+						nb;
+
+			if (listed(source_exceptions, *syn))
+				continue;
+			snprintf(a, sizeof(a), "%s mesenchymal stem cells", *syn);
+			snprintf(b, sizeof(b), "%s-MSCs", *syn);
+			na = msc_classify_sources(a, strlen(a), out, NULL);
+			CHECK(na == 1 && out[0] == code, "\"%s\" should be %s", a, e->canonical);
+			nb = msc_classify_sources(b, strlen(b), out, NULL);
+			CHECK(nb == 1 && out[0] == code, "\"%s\" should be %s", b, e->canonical);
+		}
+	}
+	for (int code = 1; code < MSC_ROUTE_COUNT; code++)
+	{
+		const msc_route_info *r = msc_route_info_of(code);
+
+		for (const char *const *syn = r->vocab.synonyms; *syn; syn++)
+		{
+			char		a[128];
+			uint8_t		out[MSC_ROUTE_COUNT];
+			int			n;
+
+			if (listed(route_exceptions, *syn))
+				continue;
+			snprintf(a, sizeof(a), "%s injection of MSCs", *syn);
+			n = msc_classify_routes(a, strlen(a), out, NULL);
+			CHECK(n == 1 && out[0] == code, "\"%s\" should be %s", a, r->vocab.canonical);
+		}
+	}
+}
+
+/* ---- evidence ---- */
+
+typedef struct seen
+{
+	int			count;
+	size_t		len;
+	bool		bad;
+} seen;
+
+static void
+note(void *arg, msc_evidence_kind kind, int value, size_t start, size_t end)
+{
+	seen	   *s = arg;
+
+	s->count++;
+	if (start >= end || end > s->len || kind < MSC_EV_SOURCE || kind > MSC_EV_DOSE || value <= 0)
+		s->bad = true;
+}
+
+static void
+test_trace(void)
+{
+	const char *t = "Autologous BM-MSCs, 2 x 10^6 cells/kg, intravenous; cultured MSCs";
+	seen		s = {0, strlen(t), false};
+	msc_classify_trace tr = {note, &s};
+	uint8_t		codes[MSC_ROUTE_COUNT];
+	msc_cell_dose d;
+
+	msc_classify_sources(t, strlen(t), codes, &tr);
+	msc_classify_routes(t, strlen(t), codes, &tr);
+	msc_classify_donor(t, strlen(t), &tr);
+	msc_classify_manipulation(t, strlen(t), &tr);
+	msc_classify_dose(t, strlen(t), &d, &tr);
+	CHECK(s.count == 5 && !s.bad, "five pieces of evidence, in range (got %d)", s.count);
+}
+
+/* ---- long inputs ---- */
+
+static void
+test_long_inputs(void)
+{
+	size_t		n = MSC_CLASSIFY_MAX_INPUT;
+	char	   *buf = malloc(n);
+	uint8_t		codes[MSC_ROUTE_COUNT];
+	msc_cell_dose d;
+	static const char *const patterns[] = {
+		"into the ", "x 10 ", "1,000,", "A-", "autologous ", "10^", "- ", "1 ",
+		"bone marrow ", "SVF-", "((((", "i.v.", "e", "0", "         ",
+	};
+
+	for (size_t p = 0; p < sizeof(patterns) / sizeof(patterns[0]); p++)
+	{
+		size_t		pl = strlen(patterns[p]);
+
+		for (size_t i = 0; i < n; i++)
+			buf[i] = patterns[p][i % pl];
+		msc_classify_sources(buf, n, codes, NULL);
+		msc_classify_routes(buf, n, codes, NULL);
+		msc_classify_donor(buf, n, NULL);
+		msc_classify_manipulation(buf, n, NULL);
+		msc_classify_dose(buf, n, &d, NULL);
+	}
+	/* a clause longer than the word limit is read in pieces */
+	for (size_t i = 0; i < n; i++)
+		buf[i] = "word "[i % 5];
+	memcpy(buf + n - 40, " bone marrow intravenous allogeneic     ", 40);
+	CHECK(msc_classify_sources(buf, n, codes, NULL) == 1 && codes[0] == MSC_SOURCE_BONE_MARROW,
+		  "a source at the end of 1 MB of words");
+	CHECK(msc_classify_routes(buf, n, codes, NULL) == 1, "a route at the end of 1 MB");
+	CHECK(msc_classify_donor(buf, n, NULL) == MSC_DONOR_ALLOGENEIC, "a donor at the end of 1 MB");
+	free(buf);
+}
+
+/* ---- random inputs ---- */
+
+static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
+
+static uint32_t
+rng(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return (uint32_t) ((rng_state * 2685821657736338717ULL) >> 32);
+}
+
+static const char *const seeds[] = {
+	"Autologous adipose-derived MSCs, 1x10^8 cells in 4 mL, single intra-articular injection",
+	"allogeneic umbilical cord blood-derived MSCs 2.5 x 10^6 cells/kg IV | i.v. infusion",
+	"BM-MSC, hUC-MSCs, ALLO-ASC-DFU, SVF-MSC, Wharton\xE2\x80\x99s jelly, SHED, iPSC-derived",
+	"5 \xC3\x97 10\xE2\x81\xB7 cells, 10^8, 60x106, 4x107/40ml, 1x1,000,000, 30 000 000 cells",
+	"grade II-IV, IVD, SC, IT, IM, into the degenerated lumbar disc's nucleus pulposus",
+	"patient's own bone marrow; third party donor; healthy donors; culture-expanded; passage 3",
+	"1.0E+6 MSC/kg, 4 x 10E6, 5-7x10^7, 20 million cells/mL, either 1.0 or 2.0 million cells/kg",
+};
+
+static size_t
+random_input(char *buf, size_t cap)
+{
+	size_t		len;
+
+	if (rng() % 3 == 0)
+	{
+		len = rng() % (cap < 300 ? cap : 300);
+		for (size_t i = 0; i < len; i++)
+		{
+			static const char alphabet[] = " -/.,;|()'^x*0123456789eEaBMSCIVTiuv";
+
+			buf[i] = rng() % 2 ? alphabet[rng() % (sizeof(alphabet) - 1)] : (char) (rng() % 256);
+		}
+	}
+	else
+	{
+		const char *s = seeds[rng() % (sizeof(seeds) / sizeof(seeds[0]))];
+
+		len = strlen(s);
+		memcpy(buf, s, len);
+		for (int m = rng() % 6; m > 0 && len > 0; m--)
+		{
+			size_t		at = rng() % len;
+
+			switch (rng() % 4)
+			{
+				case 0:
+					buf[at] = (char) (rng() % 256);
+					break;
+				case 1:
+					memmove(buf + at, buf + at + 1, len - at - 1);
+					len--;
+					break;
+				case 2:
+					len = at;	/* cut: the text ends mid-word */
+					break;
+				default:
+					if (len + 1 < cap)
+					{
+						memmove(buf + at + 1, buf + at, len - at);
+						buf[at] = "0123456789 x^-,./|"[rng() % 18];
+						len++;
+					}
+			}
+		}
+	}
+	return len;
+}
+
+static void
+test_random(void)
+{
+	char		buf[512];
+	int			bad = 0;
+
+	for (int iter = 0; iter < 200000; iter++)
+	{
+		size_t		len = random_input(buf, sizeof(buf));
+		/* an exact-size heap copy, so ASan sees any read past the end */
+		char	   *t = malloc(len ? len : 1);
+		uint8_t		codes[MSC_ROUTE_COUNT + MSC_SOURCE_COUNT];
+		msc_cell_dose d;
+		msc_error	err;
+		seen		s = {0, len, false};
+		msc_classify_trace tr = {note, &s};
+		int			n;
+
+		memcpy(t, buf, len);
+		n = msc_classify_sources(t, len, codes, &tr);
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < i; j++)
+				bad += codes[i] == codes[j];
+		for (int i = 0; i < n; i++)
+			bad += !msc_source_valid(codes[i]);
+		bad += n < 0 || n >= MSC_SOURCE_COUNT;
+		n = msc_classify_routes(t, len, codes, &tr);
+		for (int i = 0; i < n; i++)
+			bad += !msc_route_valid(codes[i]);
+		bad += n < 0 || n >= MSC_ROUTE_COUNT;
+		n = msc_classify_donor(t, len, &tr);
+		bad += n < 0 || n > 2;
+		n = msc_classify_manipulation(t, len, &tr);
+		bad += n < 0 || n > 2;
+		if (msc_classify_dose(t, len, &d, &tr))
+			bad += !msc_cell_dose_check(&d, &err);
+		bad += s.bad;
+		free(t);
+	}
+	CHECK(bad == 0, "%d bad answers over 200,000 random inputs", bad);
+}
+
+int
+main(void)
+{
+	test_the_design_example();
+	test_sources();
+	test_routes();
+	test_donor();
+	test_manipulation();
+	test_dose();
+	test_empty_and_odd();
+	test_vocabularies();
+	test_trace();
+	test_long_inputs();
+	test_random();
+	return unit_report("test_classify");
+}

@@ -1,0 +1,613 @@
+/*
+ * Precision and recall of the free-text classifiers against three samples
+ * of the corpus labelled by hand (see test/classify/LABELLING.md):
+ * test/classify/labels.tsv (development: every 10th row, 153 records),
+ * heldout.tsv (every 20th row from row 5, 77 records) and final.tsv
+ * (every 20th row from row 15, 77 records).
+ *
+ * The records themselves are in ../shared/data/ctgov_msc_interventions.tsv,
+ * outside the repository (also tried: /work/shared/data; the environment
+ * variable MSC_SHARED_DATA names the directory instead).  When the file is
+ * absent the test says so, checks only that the labels parse, and passes.
+ *
+ * Each classifier reads the record's title, intervention names,
+ * intervention descriptions and arm descriptions joined by " | ".
+ * Scores are micro-averaged over labelled items:
+ *   sources, routes: an item is one (record, value) pair; a value returned
+ *     and labelled is a true positive, returned and not labelled a false
+ *     positive, labelled and not returned a false negative.
+ *   donor, manipulation, dose: an item is a record whose label or result
+ *     is not empty; a result equal to the label is a true positive, a
+ *     result that differs from it (or has no label) a false positive, a
+ *     label not returned a false negative ("mixed" expects no result).
+ *   precision = TP / (TP + FP), recall = TP / (TP + FN).
+ * The test fails when sources or routes fall below 95% precision or 90%
+ * recall on the development or the held-out sample; the final sample is
+ * reported (its first, blind run is in doc/readme-classify.md).
+ * MSC_CLASSIFY_VERBOSE=1 prints every disagreement with the words
+ * that caused it; MSC_CLASSIFY_DUMP=file writes the five answers for every
+ * record of the corpus as TSV; MSC_CLASSIFY_EXPLAIN=NCT01234567,... prints
+ * the evidence of every answer for those records.
+ */
+#include "unit.h"
+#include "classify.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+#define MAX_RECORDS 4096
+#define MAX_LINE (1 << 20)
+
+typedef struct record
+{
+	char		nct[16];
+	char	   *text;			/* title | iname | idesc | arms */
+	size_t		len;
+} record;
+
+static record records[MAX_RECORDS];
+static int	nrecords;
+
+typedef struct label
+{
+	char		nct[16];
+	char		sources[256];
+	char		routes[256];
+	char		donor[32];
+	char		manip[32];
+	char		dose[48];
+} label;
+
+static label labels[1024];
+static int	nlabels;
+static bool verbose;
+
+/* Split line in place at tabs into at most max fields; returns how many. */
+static int
+split_tabs(char *line, char **fields, int max)
+{
+	int			n = 0;
+	char	   *p = line;
+
+	fields[n++] = p;
+	while (*p && n < max)
+	{
+		if (*p == '\t')
+		{
+			*p = '\0';
+			fields[n++] = p + 1;
+		}
+		p++;
+	}
+	return n;
+}
+
+static void
+chomp(char *s)
+{
+	size_t		n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+}
+
+static FILE *
+open_corpus(char *path, size_t pathlen)
+{
+	const char *env = getenv("MSC_SHARED_DATA");
+	const char *tries[] = {"../shared/data", "/work/shared/data"};
+	FILE	   *f;
+
+	if (env)
+	{
+		snprintf(path, pathlen, "%s/ctgov_msc_interventions.tsv", env);
+		return fopen(path, "r");
+	}
+	for (int i = 0; i < 2; i++)
+	{
+		snprintf(path, pathlen, "%s/ctgov_msc_interventions.tsv", tries[i]);
+		if ((f = fopen(path, "r")) != NULL)
+			return f;
+	}
+	return NULL;
+}
+
+static void
+load_corpus(FILE *f)
+{
+	static char line[MAX_LINE];
+	bool		header = true;
+
+	while (fgets(line, sizeof(line), f) && nrecords < MAX_RECORDS)
+	{
+		char	   *fld[12];
+		int			n;
+		size_t		need;
+		record	   *r;
+
+		chomp(line);
+		if (header)
+		{
+			header = false;
+			continue;
+		}
+		n = split_tabs(line, fld, 12);
+		if (n < 7)
+			continue;
+		r = &records[nrecords++];
+		snprintf(r->nct, sizeof(r->nct), "%s", fld[0]);
+		need = strlen(fld[1]) + strlen(fld[4]) + strlen(fld[5]) + strlen(fld[6]) + 16;
+		r->text = malloc(need);
+		snprintf(r->text, need, "%s | %s | %s | %s", fld[1], fld[4], fld[5], fld[6]);
+		r->len = strlen(r->text);
+	}
+}
+
+static bool
+load_labels(const char *file)
+{
+	FILE	   *f = fopen(file, "r");
+	char		line[2048];
+	bool		header = true;
+
+	nlabels = 0;
+	if (f == NULL)
+		return false;
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *fld[8];
+		int			n;
+		label	   *l;
+
+		chomp(line);
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		if (header)
+		{
+			header = false;
+			CHECK(strcmp(line, "nct\tsources\troutes\tdonor\tmanipulation\tdose") == 0,
+				  "labels header: %s", line);
+			continue;
+		}
+		n = split_tabs(line, fld, 8);
+		CHECK(n == 6, "label line with %d fields: %s", n, line);
+		if (n != 6 || nlabels >= (int) (sizeof(labels) / sizeof(labels[0])))
+			continue;
+		l = &labels[nlabels++];
+		snprintf(l->nct, sizeof(l->nct), "%s", fld[0]);
+		snprintf(l->sources, sizeof(l->sources), "%s", fld[1]);
+		snprintf(l->routes, sizeof(l->routes), "%s", fld[2]);
+		snprintf(l->donor, sizeof(l->donor), "%s", fld[3]);
+		snprintf(l->manip, sizeof(l->manip), "%s", fld[4]);
+		snprintf(l->dose, sizeof(l->dose), "%s", fld[5]);
+	}
+	fclose(f);
+	return true;
+}
+
+/* Every label value must be a canonical value of its type. */
+static void
+check_label_values(const label *l)
+{
+	char		buf[256];
+	msc_error	err;
+
+	snprintf(buf, sizeof(buf), "%s", l->sources);
+	for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
+	{
+		uint8_t		code;
+
+		CHECK(msc_source_parse(t, strlen(t), &code, &err) &&
+			  strcmp(msc_source_entry(code)->canonical, t) == 0,
+			  "%s: bad source label \"%s\"", l->nct, t);
+	}
+	snprintf(buf, sizeof(buf), "%s", l->routes);
+	for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
+	{
+		uint8_t		code;
+
+		CHECK(msc_route_parse(t, strlen(t), &code, &err) &&
+			  strcmp(msc_route_info_of(code)->vocab.canonical, t) == 0,
+			  "%s: bad route label \"%s\"", l->nct, t);
+	}
+	CHECK(l->donor[0] == '\0' || strcmp(l->donor, "autologous") == 0 ||
+		  strcmp(l->donor, "allogeneic") == 0 || strcmp(l->donor, "mixed") == 0,
+		  "%s: bad donor label \"%s\"", l->nct, l->donor);
+	CHECK(l->manip[0] == '\0' || strcmp(l->manip, "culture_expanded") == 0 ||
+		  strcmp(l->manip, "minimally_manipulated") == 0 || strcmp(l->manip, "mixed") == 0,
+		  "%s: bad manipulation label \"%s\"", l->nct, l->manip);
+	if (l->dose[0])
+	{
+		msc_cell_dose d;
+		char		canon[MSC_CELL_DOSE_TEXT_MAX];
+
+		CHECK(msc_cell_dose_parse(l->dose, strlen(l->dose), &d, &err) &&
+			  msc_cell_dose_format(&d, canon, sizeof(canon)) > 0 &&
+			  strcmp(canon, l->dose) == 0,
+			  "%s: dose label \"%s\" is not canonical", l->nct, l->dose);
+	}
+}
+
+static const record *
+find_record(const char *nct)
+{
+	for (int i = 0; i < nrecords; i++)
+		if (strcmp(records[i].nct, nct) == 0)
+			return &records[i];
+	return NULL;
+}
+
+typedef struct score
+{
+	const char *name;
+	long		tp,
+				fp,
+				fn;
+	int			exact;			/* records whose whole answer equals the label */
+	int			records;
+} score;
+
+static double
+ratio(long a, long b)
+{
+	return b == 0 ? 1.0 : (double) a / (double) b;
+}
+
+/* ---- evidence printing (verbose) ---- */
+
+typedef struct ev_ctx
+{
+	const record *r;
+	msc_evidence_kind kind;
+} ev_ctx;
+
+static void
+print_evidence(void *arg, msc_evidence_kind kind, int value, size_t start, size_t end)
+{
+	ev_ctx	   *c = arg;
+	size_t		a = start > 30 ? start - 30 : 0;
+	size_t		b = end + 30 < c->r->len ? end + 30 : c->r->len;
+
+	if (kind != c->kind)
+		return;
+	printf("      %d: ...%.*s[%.*s]%.*s...\n", value, (int) (start - a), c->r->text + a,
+		   (int) (end - start), c->r->text + start, (int) (b - end), c->r->text + end);
+}
+
+static void
+explain(const record *r, msc_evidence_kind kind)
+{
+	ev_ctx		c = {r, kind};
+	msc_classify_trace t = {print_evidence, &c};
+	uint8_t		codes[32];
+	msc_cell_dose d;
+
+	switch (kind)
+	{
+		case MSC_EV_SOURCE:
+			msc_classify_sources(r->text, r->len, codes, &t);
+			break;
+		case MSC_EV_ROUTE:
+			msc_classify_routes(r->text, r->len, codes, &t);
+			break;
+		case MSC_EV_DONOR:
+			msc_classify_donor(r->text, r->len, &t);
+			break;
+		case MSC_EV_MANIPULATION:
+			msc_classify_manipulation(r->text, r->len, &t);
+			break;
+		case MSC_EV_DOSE:
+			msc_classify_dose(r->text, r->len, &d, &t);
+			break;
+	}
+}
+
+/* ---- set scoring (sources, routes) ---- */
+
+static bool
+in_list(const char *list, const char *item)
+{
+	size_t		n = strlen(item);
+	const char *p = list;
+
+	while ((p = strstr(p, item)) != NULL)
+	{
+		if ((p == list || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static void
+score_list(score *s, const record *r, const char *want, const char *got,
+		   msc_evidence_kind kind)
+{
+	char		buf[256];
+	bool		bad = false;
+
+	snprintf(buf, sizeof(buf), "%s", got);
+	for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
+	{
+		if (in_list(want, t))
+			s->tp++;
+		else
+		{
+			s->fp++;
+			bad = true;
+		}
+	}
+	snprintf(buf, sizeof(buf), "%s", want);
+	for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
+		if (!in_list(got, t))
+		{
+			s->fn++;
+			bad = true;
+		}
+	s->records++;
+	if (strcmp(want, got) == 0)
+		s->exact++;
+	if ((bad || strcmp(want, got) != 0) && verbose)
+	{
+		printf("  %s %s: want \"%s\" got \"%s\"\n", s->name, r->nct, want, got);
+		explain(r, kind);
+	}
+}
+
+/* ---- single-value scoring (donor, manipulation, dose) ---- */
+
+static void
+score_one(score *s, const record *r, const char *want, const char *got,
+		  msc_evidence_kind kind)
+{
+	bool		none_wanted = want[0] == '\0' || strcmp(want, "mixed") == 0;
+
+	s->records++;
+	if (got[0] != '\0' && !none_wanted && strcmp(want, got) == 0)
+	{
+		s->tp++;
+		s->exact++;
+		return;
+	}
+	if (got[0] == '\0' && none_wanted)
+	{
+		s->exact++;
+		return;
+	}
+	if (got[0] != '\0')
+		s->fp++;
+	if (!none_wanted)
+		s->fn++;
+	if (verbose)
+	{
+		printf("  %s %s: want \"%s\" got \"%s\"\n", s->name, r->nct, want, got);
+		explain(r, kind);
+	}
+}
+
+static void
+join_sources(char *buf, size_t n, const uint8_t *codes, int k)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < k; i++)
+	{
+		strncat(buf, i ? "," : "", n - strlen(buf) - 1);
+		strncat(buf, msc_source_entry(codes[i])->canonical, n - strlen(buf) - 1);
+	}
+}
+
+static void
+join_routes(char *buf, size_t n, const uint8_t *codes, int k)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < k; i++)
+	{
+		strncat(buf, i ? "," : "", n - strlen(buf) - 1);
+		strncat(buf, msc_route_info_of(codes[i])->vocab.canonical, n - strlen(buf) - 1);
+	}
+}
+
+static void
+print_score(const score *s)
+{
+	printf("| %-12s | %5.1f%% | %5.1f%% | %3ld | %3ld | %3ld | %3d/%d |\n", s->name,
+		   100.0 * ratio(s->tp, s->tp + s->fp), 100.0 * ratio(s->tp, s->tp + s->fn),
+		   s->tp, s->fp, s->fn, s->exact, s->records);
+}
+
+/* The five answers for every record, as TSV. */
+static void
+dump_corpus(const char *file)
+{
+	FILE	   *f = fopen(file, "w");
+
+	if (f == NULL)
+		return;
+	fprintf(f, "nct\tsources\troutes\tdonor\tmanipulation\tdose\n");
+	for (int i = 0; i < nrecords; i++)
+	{
+		const record *r = &records[i];
+		uint8_t		codes[32];
+		char		a[256],
+					b[256],
+					d[64] = "";
+		msc_cell_dose v;
+		int			dn = msc_classify_donor(r->text, r->len, NULL);
+		int			mn = msc_classify_manipulation(r->text, r->len, NULL);
+
+		join_sources(a, sizeof(a), codes, msc_classify_sources(r->text, r->len, codes, NULL));
+		join_routes(b, sizeof(b), codes, msc_classify_routes(r->text, r->len, codes, NULL));
+		if (msc_classify_dose(r->text, r->len, &v, NULL))
+			msc_cell_dose_format(&v, d, sizeof(d));
+		fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\n", r->nct, a, b,
+				dn ? msc_donor_label(dn) : "", mn ? msc_manipulation_label(mn) : "", d);
+	}
+	fclose(f);
+}
+
+/* How many records of the whole corpus get a value, and how fast. */
+static void
+corpus_coverage(void)
+{
+	int			nsrc = 0,
+				nrt = 0,
+				ndn = 0,
+				nmn = 0,
+				nds = 0;
+	size_t		bytes = 0;
+	clock_t		t0 = clock();
+	double		secs;
+	int			rounds = 20;
+
+	for (int round = 0; round < rounds; round++)
+		for (int i = 0; i < nrecords; i++)
+		{
+			uint8_t		codes[32];
+			msc_cell_dose d;
+			const record *r = &records[i];
+			int			a = msc_classify_sources(r->text, r->len, codes, NULL);
+			int			b = msc_classify_routes(r->text, r->len, codes, NULL);
+			int			c = msc_classify_donor(r->text, r->len, NULL);
+			int			m = msc_classify_manipulation(r->text, r->len, NULL);
+			bool		e = msc_classify_dose(r->text, r->len, &d, NULL);
+
+			if (round == 0)
+			{
+				nsrc += a > 0;
+				nrt += b > 0;
+				ndn += c != 0;
+				nmn += m != 0;
+				nds += e;
+				bytes += r->len;
+			}
+		}
+	secs = (double) (clock() - t0) / CLOCKS_PER_SEC;
+	printf("whole corpus (%d records, %zu bytes): a value for sources %d, routes %d, "
+		   "donor %d, manipulation %d, dose %d records\n",
+		   nrecords, bytes, nsrc, nrt, ndn, nmn, nds);
+	printf("speed: all five classifiers over the corpus %d times in %.2f s CPU "
+		   "(%.1f MB/s per classifier in this build)\n",
+		   rounds, secs, secs > 0 ? 5.0 * rounds * (double) bytes / secs / 1e6 : 0.0);
+}
+
+/*
+ * Score the classifiers against the labels of file; with enforce, fail
+ * below 95% precision or 90% recall for sources and routes.
+ */
+static void
+evaluate(const char *file, const char *title, bool enforce)
+{
+	score		src = {"sources", 0, 0, 0, 0, 0},
+				rt = {"routes", 0, 0, 0, 0, 0},
+				dn = {"donor", 0, 0, 0, 0, 0},
+				mn = {"manipulation", 0, 0, 0, 0, 0},
+				ds = {"dose", 0, 0, 0, 0, 0};
+	int			missing = 0;
+
+	CHECK(load_labels(file), "%s not found (run from the repository root)", file);
+	printf("\n%s: %s, %d records\n", title, file, nlabels);
+	for (int i = 0; i < nlabels; i++)
+	{
+		const label *l = &labels[i];
+		const record *r = find_record(l->nct);
+		uint8_t		codes[32];
+		char		got[256];
+		int			k;
+		msc_cell_dose d;
+
+		if (r == NULL)
+		{
+			missing++;
+			continue;
+		}
+		k = msc_classify_sources(r->text, r->len, codes, NULL);
+		join_sources(got, sizeof(got), codes, k);
+		score_list(&src, r, l->sources, got, MSC_EV_SOURCE);
+		k = msc_classify_routes(r->text, r->len, codes, NULL);
+		join_routes(got, sizeof(got), codes, k);
+		score_list(&rt, r, l->routes, got, MSC_EV_ROUTE);
+		k = msc_classify_donor(r->text, r->len, NULL);
+		score_one(&dn, r, l->donor, k ? msc_donor_label(k) : "", MSC_EV_DONOR);
+		k = msc_classify_manipulation(r->text, r->len, NULL);
+		score_one(&mn, r, l->manip, k ? msc_manipulation_label(k) : "", MSC_EV_MANIPULATION);
+		if (msc_classify_dose(r->text, r->len, &d, NULL))
+			msc_cell_dose_format(&d, got, sizeof(got));
+		else
+			got[0] = '\0';
+		score_one(&ds, r, l->dose, got, MSC_EV_DOSE);
+	}
+	CHECK(missing == 0, "%s: %d labelled records are not in the corpus", file, missing);
+
+	printf("\n| function     | precision | recall | TP | FP | FN | exact |\n");
+	printf("|---|---|---|---|---|---|---|\n");
+	print_score(&src);
+	print_score(&rt);
+	print_score(&dn);
+	print_score(&mn);
+	print_score(&ds);
+	if (!enforce)
+		return;
+	CHECK(ratio(src.tp, src.tp + src.fp) >= 0.95, "sources precision %.3f below 0.95",
+		  ratio(src.tp, src.tp + src.fp));
+	CHECK(ratio(src.tp, src.tp + src.fn) >= 0.90, "sources recall %.3f below 0.90",
+		  ratio(src.tp, src.tp + src.fn));
+	CHECK(ratio(rt.tp, rt.tp + rt.fp) >= 0.95, "routes precision %.3f below 0.95",
+		  ratio(rt.tp, rt.tp + rt.fp));
+	CHECK(ratio(rt.tp, rt.tp + rt.fn) >= 0.90, "routes recall %.3f below 0.90",
+		  ratio(rt.tp, rt.tp + rt.fn));
+}
+
+int
+main(void)
+{
+	char		path[1200];
+	FILE	   *f;
+	static const char *const files[] = {"test/classify/labels.tsv", "test/classify/heldout.tsv",
+	"test/classify/final.tsv"};
+
+	verbose = getenv("MSC_CLASSIFY_VERBOSE") != NULL;
+	for (int k = 0; k < 3; k++)
+	{
+		CHECK(load_labels(files[k]), "%s not found (run from the repository root)", files[k]);
+		CHECK(nlabels >= (k == 0 ? 150 : 70), "only %d records in %s", nlabels, files[k]);
+		for (int i = 0; i < nlabels; i++)
+			check_label_values(&labels[i]);
+	}
+
+	f = open_corpus(path, sizeof(path));
+	if (f == NULL)
+	{
+		printf("test_classify_corpus: skipped: ../shared/data not found "
+			   "(nor /work/shared/data; set MSC_SHARED_DATA to the directory of "
+			   "ctgov_msc_interventions.tsv); only the labels were checked\n");
+		return unit_report("test_classify_corpus");
+	}
+	load_corpus(f);
+	fclose(f);
+	printf("test_classify_corpus: %s: %d records\n", path, nrecords);
+	printf("micro-averaged over labelled items (sources, routes: one item per "
+		   "(record, value); donor, manipulation, dose: one per record with a label "
+		   "or a result); exact = records whose whole answer equals the label\n");
+	evaluate(files[0], "development sample (every 10th row)", true);
+	evaluate(files[1], "held-out sample (every 20th row from row 5)", true);
+	evaluate(files[2], "final blind sample (every 20th row from row 15)", false);
+	printf("\n");
+	corpus_coverage();
+	if (getenv("MSC_CLASSIFY_EXPLAIN"))
+	{
+		const char *list = getenv("MSC_CLASSIFY_EXPLAIN");
+
+		for (int i = 0; i < nrecords; i++)
+			if (strstr(list, records[i].nct))
+			{
+				printf("%s\n", records[i].nct);
+				for (int k = MSC_EV_SOURCE; k <= MSC_EV_DOSE; k++)
+					explain(&records[i], (msc_evidence_kind) k);
+			}
+	}
+	if (getenv("MSC_CLASSIFY_DUMP"))
+		dump_corpus(getenv("MSC_CLASSIFY_DUMP"));
+	for (int i = 0; i < nrecords; i++)
+		free(records[i].text);
+	return unit_report("test_classify_corpus");
+}
