@@ -420,6 +420,13 @@ SELECT ctgov_import('{"protocolSection": {"identificationModule": {"nctId": "NCT
                                          "adverseEventsModule": {"seriousEvents": "none"}}}');
 SELECT json_path, reason, dropped, raw_value FROM import_problem WHERE trial_id = 'NCT09999905' ORDER BY problem_id;
 DELETE FROM trial WHERE trial_id = 'NCT09999905';
+-- an arm naming two sources and two routes keeps neither, and says so
+SELECT ctgov_import('{"protocolSection": {"identificationModule": {"nctId": "NCT09999906"},
+    "armsInterventionsModule": {"armGroups": [{"label": "Mixed", "type": "EXPERIMENTAL",
+        "description": "Bone marrow-derived MSCs intrathecally and adipose-derived MSCs intravenously, autologous, 1 x 10^6 cells/kg"}]}}}');
+SELECT label, is_msc, source, route, donor, dose FROM arm WHERE trial_id = 'NCT09999906';
+SELECT json_path, reason, dropped FROM import_problem WHERE trial_id = 'NCT09999906' ORDER BY problem_id;
+DELETE FROM trial WHERE trial_id = 'NCT09999906';
 
 -- ---------------------------------------------------------------
 -- Keys, foreign keys and checks
@@ -532,12 +539,13 @@ INSERT INTO arm (trial_id, label, sae_affected, sae_at_risk, deaths, deaths_at_r
 VALUES ('NCT09999902', 'Nobody at risk', 0, 0, 0, 5);
 INSERT INTO adverse_event (arm_id, term, serious, n_affected, n_at_risk)
 SELECT arm_id, 'Headache', false, 0, 0 FROM arm WHERE label = 'Nobody at risk';
-SELECT (SELECT count(*) FROM safety_by_route WHERE route IS NULL) AS term_rows_without_route;
+SELECT count(*) AS headache_rows FROM safety_by_route WHERE term = 'Headache';
 SELECT route, is_msc, sae_affected, sae_at_risk, sae_rate, deaths, deaths_at_risk, death_rate
 FROM safety_totals_by_route WHERE route IS NULL;
 
 -- ---------------------------------------------------------------
 -- Deleting a trial removes its arms, outcomes, participants, events and problems
+-- (what is left belongs to NCT09999902)
 -- ---------------------------------------------------------------
 DELETE FROM trial WHERE trial_id = 'NCT09999901';
 SELECT (SELECT count(*) FROM arm WHERE trial_id = 'NCT09999901') AS arms,

@@ -8,14 +8,19 @@
 #
 # Needs a running server where msc_registry is installed, reached through
 # the usual PGHOST, PGPORT, PGUSER ... (as pg_virtualenv sets them).  The
-# data are looked for in $MSC_SHARED_DATA, ../shared/data, ../../shared/data
-# and /work/shared/data; without them the test prints a line saying it was
-# skipped and succeeds.
+# data are looked for in $MSC_SHARED_DATA when it is set, else in
+# ../shared/data, ../../shared/data and /work/shared/data; without them the
+# test prints a line saying it was skipped and succeeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 data=""
-for d in ${MSC_SHARED_DATA:+"$MSC_SHARED_DATA"} ../shared/data ../../shared/data /work/shared/data; do
+if [ -n "${MSC_SHARED_DATA:-}" ]; then
+  candidates=("$MSC_SHARED_DATA")       # named explicitly: only there
+else
+  candidates=(../shared/data ../../shared/data /work/shared/data)
+fi
+for d in "${candidates[@]}"; do
   if [ -d "$d/ctgov_v2" ]; then data=$(cd "$d/ctgov_v2" && pwd); break; fi
 done
 if [ -z "$data" ]; then
