@@ -94,6 +94,9 @@ FROM (VALUES
     ('Patient Global Assessment', 'mm'),
     ('VAS and WOMAC pain', 'mm'),
     ('Body Mass Index', 'kg/m^2')) AS v(title, unit);
+SELECT timepoint_weeks('Baseline, 3 and 6 months') AS weeks,
+       pain_instrument_of('Change From Baseline in WOMAC Pain Subscale', 'units on a scale') AS instrument,
+       (pain_scale_of('vas', 'Pain VAS', 'cm', NULL)).conversion;
 SELECT pain_instrument_of('Visual Analog Scale (VAS) for pain', 'mm') AS vas,
        pain_instrument_of('WOMAC', 'points') AS womac_unclear,
        pain_instrument_of(NULL, NULL) AS nothing;
@@ -344,6 +347,16 @@ SELECT a.label, e.term, e.organ_system, e.serious, e.grade, e.relatedness, e.n_a
 FROM adverse_event e JOIN arm a USING (arm_id) ORDER BY e.adverse_event_id;
 SELECT json_path, reason, dropped, raw_value FROM import_problem ORDER BY problem_id;
 
+-- (the README's examples)
+SELECT label, arm_type, is_msc, source, donor, manipulation, route, dose, co_interventions
+FROM arm WHERE trial_id = 'NCT09999901' ORDER BY arm_id;
+SELECT a.label, o.instrument, o.week, o.kind, o.n, o.mean, round(o.sd, 2) AS sd, o.sd_source, o.conversion
+FROM outcome o JOIN arm a USING (arm_id)
+WHERE a.trial_id = 'NCT09999901' AND o.week IN (26, 52) ORDER BY o.outcome_id;
+SELECT replace(json_path, '$.resultsSection.outcomeMeasuresModule.', '…') AS json_path, reason
+FROM import_problem WHERE trial_id = 'NCT09999901' AND json_path LIKE '%outcomeMeasures%' AND dropped
+ORDER BY problem_id;
+
 -- every measurement of a pain measure is either loaded or has a problem
 -- that dropped it (at its path or above it)
 WITH m AS (
@@ -522,6 +535,14 @@ SELECT * FROM pooled_effect WHERE instrument = 'womac_pain' AND week = 26 AND ki
 SELECT condition, source, route, instrument, week, kind, trials, trial_ids, n_msc, n_control, smd_k,
        round(smd::numeric, 6) AS smd, md_k, round(md::numeric, 6) AS md
 FROM pooled_effect ORDER BY condition, source, route, instrument, week, kind;
+SELECT instrument, week, kind, trials, n_msc, n_control, round(smd::numeric, 2) AS smd,
+       format('[%s, %s]', round(smd_ci_low::numeric, 2), round(smd_ci_high::numeric, 2)) AS smd_95ci,
+       round(md::numeric, 1) AS md
+FROM pooled_effect WHERE condition = 'knee_oa' AND source = 'adipose' AND route = 'intra_articular' AND week = 26
+ORDER BY instrument, kind;
+SELECT trial_id, msc_arm, control_arm, instrument, n_msc, n_control, round(smd_yi::numeric, 3) AS smd,
+       round(smd_vi::numeric, 3) AS var
+FROM trial_effect WHERE instrument = 'womac_pain' AND kind = 'change' ORDER BY trial_id, msc_arm, control_arm;
 
 -- safety by route, per term
 SELECT route, is_msc, serious, term, trials, arms, affected, at_risk, round(rate::numeric, 4) AS rate,
