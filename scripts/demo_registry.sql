@@ -84,7 +84,7 @@ CROSS JOIN LATERAL (SELECT
         * CASE w.week WHEN 4 THEN 0.6 WHEN 12 THEN 0.9 WHEN 26 THEN 1.0 ELSE 0.75 END END
     + 0.10 * pg_temp.z(p.participant_id || '/' || w.week) AS severity) x;
 
--- adverse events, counted per arm
+-- adverse events, counted per arm as ClinicalTrials.gov reports them
 INSERT INTO adverse_event (arm_id, term, organ_system, serious, grade, relatedness, n_affected, n_at_risk, n_events)
 SELECT a.arm_id, e.term, e.organ_system, e.serious, e.grade, e.relatedness, x.n, d.n_per_arm, x.n
 FROM arm a JOIN design d USING (trial_id)
@@ -96,5 +96,6 @@ CROSS JOIN (VALUES
   ('Infection requiring hospitalisation', 'Infections', true, 3::smallint, 'unlikely', 0.06, 0.04)
 ) AS e(term, organ_system, serious, grade, relatedness, p_msc, p_control)
 CROSS JOIN LATERAL (SELECT floor(d.n_per_arm * (CASE WHEN a.is_msc THEN e.p_msc ELSE e.p_control END)
-                                  * (0.5 + pg_temp.u(a.arm_id || e.term)))::int AS n) x
-WHERE x.n > 0;
+                                  * (0.5 + pg_temp.u(a.arm_id || e.term)))::int AS n) x;
+-- (every arm lists every term, with 0 affected where none was: the
+-- denominators of the safety views count every arm at risk)

@@ -33,7 +33,7 @@ FROM pooled_effect
 WHERE condition = 'knee_oa' AND kind = 'value' AND instrument = 'vas'
 GROUP BY source ORDER BY source;
 
-\echo '== safety by route: participants with a serious adverse event, MSC arms against controls'
+\echo '== safety by route: serious adverse events (hospitalisation for infection), MSC arms against controls'
 SELECT route, CASE WHEN is_msc THEN 'MSC' ELSE 'control' END AS arms, sum(affected) AS affected,
        sum(at_risk) AS at_risk,
        round((sum(affected)::numeric / sum(at_risk)) * 100, 2) AS pct

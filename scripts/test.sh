@@ -42,5 +42,6 @@ pg_virtualenv -t bash -c '
   psql -q -X -v ON_ERROR_STOP=1 -d msc_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION msc_registry;"
   pg_prove -d msc_tap --ext .sql -r test/pgtap || status=1
   test/forest_plot.sh || status=1
+  test/ctgov_import.sh || status=1
   exit $status
 '
