@@ -27,7 +27,7 @@ perl -MJSON::PP -e '
   die "meta-spec is not 1.0.0\n" unless $m->{"meta-spec"}{version} eq "1.0.0";
   print "META.json ok: version $v\n";'
 
-echo "== README examples are the readme_tour test's"
+echo "== README examples are run by the regression tests"
 perl scripts/check_readme.pl
 
 echo "== core unit tests (ASan + UBSan)"
@@ -43,5 +43,13 @@ pg_virtualenv -t bash -c '
   pg_prove -d msc_tap --ext .sql -r test/pgtap || status=1
   test/forest_plot.sh || status=1
   test/ctgov_import.sh || status=1
+  # the demo runs cleanly (its expected errors aside) and writes a well-formed forest plot
+  createdb msc_demo
+  if psql -X -q -v ON_ERROR_STOP=1 -d msc_demo -f scripts/demo.sql > build/demo.out 2>&1 &&
+     grep -q "pooled pain effect" build/demo.out && xmllint --noout build/demo_forest.svg; then
+    echo "demo: ran, $(grep -c "^ERROR\|ERROR:" build/demo.out) expected errors shown, forest plot well-formed"
+  else
+    echo "demo: failed (build/demo.out)"; tail -20 build/demo.out; status=1
+  fi
   exit $status
 '
