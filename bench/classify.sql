@@ -7,17 +7,7 @@
 SET client_min_messages = warning;
 CREATE EXTENSION msc_registry;
 
-CREATE FUNCTION bench(sql text, reps int) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; times float8[] := '{}';
-BEGIN
-  EXECUTE sql;                       -- warm the cache once
-  FOR i IN 1..reps LOOP
-    t0 := clock_timestamp();
-    EXECUTE sql;
-    times := times || (extract(epoch FROM clock_timestamp() - t0) * 1000)::float8;
-  END LOOP;
-  RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x);
-END $$;
+\ir common.sql
 
 CREATE FUNCTION report(what text, ours float8, base float8) RETURNS text LANGUAGE sql AS $$
   SELECT format('| %s | %s | %s | %s |', what, round(ours::numeric, 1), round(base::numeric, 1),

@@ -1,0 +1,25 @@
+-- min() and max() of every ordered type (from src/sql/ordered_type.sql.in):
+-- the catalogue order, NULLs skipped, an empty group gives NULL, and with an
+-- index they are answered from it (SORTOP).
+CREATE TABLE ordered_values (
+  s msc_source, r msc_route, p pain_score, d cell_dose, t trial_id);
+INSERT INTO ordered_values VALUES
+  ('adipose', 'IV', 'nrs:7', '5e7', 'NCT01234567'),
+  ('BM-MSC', 'intradiscal', 'nrs:2.5', '1.5e6 cells/kg', 'ISRCTN12345678'),
+  ('dental_pulp', 'IA', 'vas:40', '1e8', '2012-001234-56'),
+  (NULL, NULL, NULL, NULL, NULL);
+SELECT min(s) AS min_source, max(s) AS max_source, min(r) AS min_route, max(r) AS max_route
+FROM ordered_values;
+SELECT min(p) AS min_score, max(p) AS max_score, min(d) AS min_dose, max(d) AS max_dose,
+       min(t) AS min_trial, max(t) AS max_trial
+FROM ordered_values;
+SELECT min(p), max(d), min(t) FROM ordered_values WHERE false;
+-- per group
+SELECT instrument(p), min(p), max(p) FROM ordered_values WHERE p IS NOT NULL GROUP BY 1 ORDER BY 1;
+-- an index answers min/max
+CREATE INDEX ordered_values_p ON ordered_values (p);
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT max(p) FROM ordered_values;
+SELECT max(p) FROM ordered_values;
+RESET enable_seqscan;
+DROP TABLE ordered_values;
