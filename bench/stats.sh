@@ -12,10 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-10000000}
 GROUPS_=${GROUPS_:-100000}
-REPS=${REPS:-5}
+REPS=${REPS:-7}
 out=bench/results-stats.md
 
-pg_virtualenv -t -o shared_buffers=2GB -o max_parallel_workers_per_gather=2 -o jit=off \
+pg_virtualenv -t -o shared_buffers=2GB -o max_parallel_workers_per_gather=2 -o jit=off -o autovacuum=off \
   bash -c "psql -X -q -v ON_ERROR_STOP=1 -v rows=$ROWS -v groups=$GROUPS_ -v reps=$REPS -f bench/stats.sql" \
   | tee /tmp/msc_registry_bench_stats.txt
 
