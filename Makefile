@@ -14,6 +14,9 @@ OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
 DATA_built  = build/$(EXTENSION)--$(EXTVERSION).sql
+# earlier releases' install scripts, frozen as released, and the upgrade
+# scripts between releases (see "Versions and upgrades" in the README)
+DATA        = $(sort $(wildcard src/sql/releases/*.sql src/sql/upgrades/*.sql))
 EXTRA_CLEAN = build test/core/build
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
