@@ -145,14 +145,14 @@ residual_q(const double *y, const double *v, int k, double tau2)
  * doubles).
  */
 static double
-tau2_scale(const double *v, int k, double tau2)
+min_variance(const double *v, int k)
 {
 	double		vmin = v[0];
 
 	for (int i = 1; i < k; i++)
 		if (v[i] < vmin)
 			vmin = v[i];
-	return tau2 + vmin;
+	return vmin;
 }
 
 /*
@@ -169,24 +169,45 @@ typedef struct tau2_eval
 	double		step;			/* the proposed step from tau2 */
 } tau2_eval;
 
+/*
+ * One pass gathers the sums of w, w y, w^2 and w^3, a second the residuals
+ * about the weighted mean (each sum accumulates in the same order as a
+ * separate loop would, so the result is the same to the bit).  The weights
+ * of small groups are kept rather than divided out twice.
+ */
+#define REML_KEEP_WEIGHTS 32
+
 static tau2_eval
 reml_eval(const double *y, const double *v, int k, double t)
 {
-	double		sw,
+	double		sw = 0,
+				swy = 0,
 				sw2 = 0,
 				sw3 = 0,
 				ypy = 0,
-				mu = weighted_mean(y, v, k, t, &sw),
+				mu,
 				trpp;
+	double		wk[REML_KEEP_WEIGHTS];
+	bool		keep = (k <= REML_KEEP_WEIGHTS);
 	tau2_eval	e;
 
 	for (int i = 0; i < k; i++)
 	{
 		double		w = 1 / (v[i] + t);
-		double		r = w * (y[i] - mu);
 
+		if (keep)
+			wk[i] = w;
+		sw += w;
+		swy += w * y[i];
 		sw2 += w * w;
 		sw3 += w * w * w;
+	}
+	mu = swy / sw;
+	for (int i = 0; i < k; i++)
+	{
+		double		w = keep ? wk[i] : 1 / (v[i] + t);
+		double		r = w * (y[i] - mu);
+
 		ypy += r * r;
 	}
 	trpp = sw2 - 2 * sw3 / sw + (sw2 / sw) * (sw2 / sw);
@@ -219,9 +240,9 @@ pm_eval(const double *y, const double *v, int k, double t)
 typedef tau2_eval (*tau2_fn) (const double *, const double *, int, double);
 
 static bool
-converged(const double *v, int k, double from, double to)
+converged(double vmin, double from, double to)
 {
-	return fabs(to - from) <= 1e-13 * tau2_scale(v, k, to);
+	return fabs(to - from) <= 1e-13 * (to + vmin);
 }
 
 /*
@@ -231,7 +252,7 @@ converged(const double *v, int k, double from, double to)
  * Numerical Recipes' rtsafe).
  */
 static bool
-solve_bracketed(tau2_fn fn, const double *y, const double *v, int k,
+solve_bracketed(tau2_fn fn, const double *y, const double *v, int k, double vmin,
 				double lo, double hi, double start, double *tau2,
 				int *iterations, const char *name, msc_error *err)
 {
@@ -260,7 +281,7 @@ solve_bracketed(tau2_fn fn, const double *y, const double *v, int k,
 			dx = e.step;
 			next = t + dx;
 		}
-		if (converged(v, k, t, next) || converged(v, k, lo, hi))
+		if (converged(vmin, t, next) || converged(vmin, lo, hi))
 		{
 			*tau2 = next;
 			*iterations += it;
@@ -290,6 +311,7 @@ tau2_reml(const double *y, const double *v, int k, double *tau2,
 				t;
 	double		below = -1,
 				above = -1;		/* latest iterates with f > 0, f < 0 */
+	double		vmin = min_variance(v, k);
 
 	for (int i = 0; i < k; i++)
 		ybar += y[i] / k;
@@ -320,7 +342,7 @@ tau2_reml(const double *y, const double *v, int k, double *tau2,
 		while (t + adj < 0)
 			adj /= 2;
 		next = t + adj;
-		if (converged(v, k, t, next))
+		if (converged(vmin, t, next))
 		{
 			*tau2 = next;
 			*iterations = it;
@@ -332,7 +354,7 @@ tau2_reml(const double *y, const double *v, int k, double *tau2,
 	if (above < 0)
 	{
 		/* creeping upwards: the root lies above the last iterate */
-		above = fmax(2 * t, tau2_scale(v, k, t));
+		above = fmax(2 * t, t + vmin);
 		for (int i = 0; reml_eval(y, v, k, above).f > 0; i++)
 		{
 			if (i == 2000)
@@ -353,7 +375,7 @@ tau2_reml(const double *y, const double *v, int k, double *tau2,
 		}
 		below = 0;
 	}
-	return solve_bracketed(reml_eval, y, v, k, below, above, t, tau2,
+	return solve_bracketed(reml_eval, y, v, k, vmin, below, above, t, tau2,
 						   iterations, "REML", err);
 }
 
@@ -363,7 +385,8 @@ static bool
 tau2_pm(const double *y, const double *v, int k, double start, double *tau2,
 		int *iterations, msc_error *err)
 {
-	double		hi;
+	double		hi,
+				vmin = min_variance(v, k);
 
 	*iterations = 0;
 	if (pm_eval(y, v, k, 0).f <= 0)
@@ -371,7 +394,7 @@ tau2_pm(const double *y, const double *v, int k, double start, double *tau2,
 		*tau2 = 0;
 		return true;
 	}
-	hi = fmax(start, tau2_scale(v, k, 0));
+	hi = fmax(start, vmin);
 	for (int i = 0; pm_eval(y, v, k, hi).f > 0; i++)
 	{
 		if (i == 2000)
@@ -379,14 +402,19 @@ tau2_pm(const double *y, const double *v, int k, double start, double *tau2,
 							"Paule-Mandel found no upper bound for tau^2");
 		hi *= 2;
 	}
-	return solve_bracketed(pm_eval, y, v, k, 0, hi, start, tau2, iterations,
+	return solve_bracketed(pm_eval, y, v, k, vmin, 0, hi, start, tau2, iterations,
 						   "Paule-Mandel", err);
 }
 
+/* the normal quantile of the CI, computed on first use */
 static double
 normal_crit(void)
 {
-	return stat_qnorm((1 + CI_LEVEL) / 2, true);
+	static double crit = 0;
+
+	if (crit == 0)
+		crit = stat_qnorm((1 + CI_LEVEL) / 2, true);
+	return crit;
 }
 
 /* estimate, se, test, CI and prediction interval, given tau2 and se */

@@ -20,7 +20,14 @@
 
 #define STATE_FORMAT_VERSION 1
 
-/* The studies of one group, in columns (2 for yi/vi, 4 for a 2x2 table). */
+/*
+ * The studies of one group, in columns (2 for yi/vi, 4 for a 2x2 table).
+ * The first INLINE_STUDIES studies of every column live in the same chunk as
+ * the header (one allocation per group, 256 bytes for yi/vi); a bigger group
+ * moves its columns to arrays of their own.
+ */
+#define INLINE_STUDIES 12
+
 typedef struct StudyState
 {
 	int32		k;
@@ -29,38 +36,54 @@ typedef struct StudyState
 	int32		option1;		/* method, or MH measure; -1 while unset */
 	int32		option2;		/* test; -1 while unset */
 	double	   *col[4];
+	double		inline_cols[FLEXIBLE_ARRAY_MEMBER];
 } StudyState;
 
 static StudyState *
 state_new(MemoryContext cxt, int ncols)
 {
-	StudyState *s = MemoryContextAllocZero(cxt, sizeof(StudyState));
+	StudyState *s = MemoryContextAlloc(cxt, offsetof(StudyState, inline_cols) +
+									   sizeof(double) * INLINE_STUDIES * ncols);
 
+	s->k = 0;
 	s->ncols = ncols;
-	s->capacity = 16;
+	s->capacity = INLINE_STUDIES;
 	s->option1 = s->option2 = -1;
-	for (int c = 0; c < ncols; c++)
-		s->col[c] = MemoryContextAlloc(cxt, sizeof(double) * s->capacity);
+	for (int c = 0; c < 4; c++)
+		s->col[c] = c < ncols ? s->inline_cols + c * INLINE_STUDIES : NULL;
 	return s;
 }
 
-/* Make room for n more studies (repalloc keeps the arrays in their context). */
+/* Make room for n more studies, in the state's own memory context. */
 static void
 state_reserve(StudyState *s, int n)
 {
 	const int64 max_studies = (int64) (MaxAllocSize / sizeof(double));
 	int64		need = (int64) s->k + n;
+	int32		capacity = s->capacity;
 
 	if (need > max_studies)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many studies in one meta-analysis group")));
-	if (need <= s->capacity)
+	if (likely(need <= capacity))
 		return;
-	while (s->capacity < need)
-		s->capacity = (s->capacity > max_studies / 2) ? (int32) max_studies : s->capacity * 2;
+	while (capacity < need)
+		capacity = (capacity > max_studies / 2) ? (int32) max_studies : capacity * 2;
 	for (int c = 0; c < s->ncols; c++)
-		s->col[c] = repalloc(s->col[c], sizeof(double) * s->capacity);
+	{
+		if (s->capacity == INLINE_STUDIES)
+		{
+			double	   *a = MemoryContextAlloc(GetMemoryChunkContext(s),
+											   sizeof(double) * capacity);
+
+			memcpy(a, s->col[c], sizeof(double) * s->k);
+			s->col[c] = a;
+		}
+		else
+			s->col[c] = repalloc(s->col[c], sizeof(double) * capacity);
+	}
+	s->capacity = capacity;
 }
 
 /* Record an option (method, test, measure); every row must agree. */
@@ -76,29 +99,87 @@ set_option(int32 *slot, int value, const char *what)
 				 errhint("Pass the %s as a constant.", what)));
 }
 
+/*
+ * The option texts are read once per query, not once per row: the last text
+ * seen in each option argument and what it parsed to are kept in fn_extra.
+ */
+typedef struct OptionCache
+{
+	int			value[2];
+	int			len[2];			/* -1: nothing cached */
+	char		text[2][16];
+} OptionCache;
+
+typedef bool (*option_parser) (const char *s, int *value, msc_error *err);
+
+static bool
+parse_method(const char *s, int *value, msc_error *err)
+{
+	meta_method m;
+
+	if (!stat_meta_method_parse(s, &m, err))
+		return false;
+	*value = (int) m;
+	return true;
+}
+
+static bool
+parse_test(const char *s, int *value, msc_error *err)
+{
+	meta_test	t;
+
+	if (!stat_meta_test_parse(s, &t, err))
+		return false;
+	*value = (int) t;
+	return true;
+}
+
+static bool
+parse_measure(const char *s, int *value, msc_error *err)
+{
+	meta_measure m;
+
+	if (!stat_meta_measure_parse(s, &m, err))
+		return false;
+	*value = (int) m;
+	return true;
+}
+
+static int
+option_value(FunctionCallInfo fcinfo, int argno, int slot, option_parser parse)
+{
+	OptionCache *cache = (OptionCache *) fcinfo->flinfo->fn_extra;
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	msc_error	err;
+	int			value;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(OptionCache));
+		cache->len[0] = cache->len[1] = -1;
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (cache->len[slot] == len && memcmp(cache->text[slot], VARDATA_ANY(t), len) == 0)
+		return cache->value[slot];
+	if (!parse(text_to_cstring(t), &value, &err))
+		msc_ereport(&err);
+	if (len <= (int) sizeof(cache->text[slot]))
+	{
+		memcpy(cache->text[slot], VARDATA_ANY(t), len);
+		cache->len[slot] = len;
+		cache->value[slot] = value;
+	}
+	return value;
+}
+
 static void
 read_options(FunctionCallInfo fcinfo, StudyState *s, int first)
 {
-	msc_error	err;
-
 	if (PG_NARGS() > first && !PG_ARGISNULL(first))
-	{
-		meta_method m;
-		char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(first));
-
-		if (!stat_meta_method_parse(name, &m, &err))
-			msc_ereport(&err);
-		set_option(&s->option1, m, "method");
-	}
+		set_option(&s->option1, option_value(fcinfo, first, 0, parse_method), "method");
 	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
-	{
-		meta_test	t;
-		char	   *name = text_to_cstring(PG_GETARG_TEXT_PP(first + 1));
-
-		if (!stat_meta_test_parse(name, &t, &err))
-			msc_ereport(&err);
-		set_option(&s->option2, t, "test");
-	}
+		set_option(&s->option2, option_value(fcinfo, first + 1, 1, parse_test), "test");
 }
 
 static void
@@ -159,16 +240,9 @@ meta_mh_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_mh_accum");
 	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 4) : (StudyState *) PG_GETARG_POINTER(0);
-	msc_error	err;
 
 	if (!PG_ARGISNULL(5))
-	{
-		meta_measure m;
-
-		if (!stat_meta_measure_parse(text_to_cstring(PG_GETARG_TEXT_PP(5)), &m, &err))
-			msc_ereport(&err);
-		set_option(&s->option1, m, "measure");
-	}
+		set_option(&s->option1, option_value(fcinfo, 5, 0, parse_measure), "measure");
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2) && !PG_ARGISNULL(3) && !PG_ARGISNULL(4))
 	{
 		int32		cell[4];
@@ -294,11 +368,20 @@ result_datum(FunctionCallInfo fcinfo, const meta_result *r, const char *method, 
 	double		num[13] = {r->estimate, r->se, r->ci_low, r->ci_high, r->stat, r->pval,
 	r->tau2, r->i2, r->h2, r->q, 0, r->q_pval, 0};
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("meta-analysis result called in a context that cannot accept a row")));
-	desc = BlessTupleDesc(desc);
+	/* the row type is looked up once per query and kept in fn_extra */
+	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("meta-analysis result called in a context that cannot accept a row")));
+		desc = BlessTupleDesc(desc);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = desc;
+	}
 	memset(n, 0, sizeof(n));
 	v[0] = Int32GetDatum(r->k);
 	v[1] = method ? CStringGetTextDatum(method) : (Datum) 0;
