@@ -102,9 +102,10 @@ skip_ws(const char *p, const char *end)
 		if (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
 						*p == '\v' || *p == '\f'))
 			p++;
-		else if ((n = lit(p, end, "\xC2\xA0")) != 0 ||	/* U+00A0 */
-				 (n = lit(p, end, "\xE2\x80\x89")) != 0 ||	/* U+2009 */
-				 (n = lit(p, end, "\xE2\x80\xAF")) != 0)	/* U+202F */
+		else if (p < end && (*p == '\xC2' || *p == '\xE2') &&
+				 ((n = lit(p, end, "\xC2\xA0")) != 0 ||	/* U+00A0 */
+				  (n = lit(p, end, "\xE2\x80\x89")) != 0 ||	/* U+2009 */
+				  (n = lit(p, end, "\xE2\x80\xAF")) != 0))	/* U+202F */
 			p += n;
 		else
 			return p;

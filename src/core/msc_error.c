@@ -84,9 +84,9 @@ msc_check_input(const char *src, size_t len, size_t maxlen,
 	if (src == NULL)
 		return msc_fail(err, MSC_ERR_SYNTAX, NULL, hint,
 						"invalid input syntax for type %s: no input", type_name);
-	msc_quote(quoted, sizeof(quoted), src, len);
 	if (len > maxlen)
 	{
+		msc_quote(quoted, sizeof(quoted), src, len);
 		snprintf(detail, sizeof(detail), "The input is %zu bytes long; at most %zu are accepted.",
 				 len, maxlen);
 		return msc_fail(err, MSC_ERR_SYNTAX, detail, hint,
@@ -99,6 +99,7 @@ msc_check_input(const char *src, size_t len, size_t maxlen,
 		if ((c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r'
 			 && c != '\v' && c != '\f') || c == 0x7F)
 		{
+			msc_quote(quoted, sizeof(quoted), src, len);
 			snprintf(detail, sizeof(detail),
 					 "The input contains the control character 0x%02X.", c);
 			return msc_fail(err, MSC_ERR_SYNTAX, detail, hint,

@@ -131,6 +131,15 @@ msc_route_parse(const char *src, size_t len, uint8_t *code, msc_error *err)
 	if (!msc_check_input(src, len, MSC_ROUTE_MAX_INPUT, "msc_route",
 						 route_hint, err))
 		return false;
+	/* the canonical label, as the output function writes it (COPY, dumps):
+	 * find_route would return the same route (test_msc_text checks) */
+	for (size_t i = 0; i < N_ROUTES; i++)
+		if (strncmp(src, route_catalogue[i].vocab.canonical, len) == 0 &&
+			route_catalogue[i].vocab.canonical[len] == '\0')
+		{
+			*code = (uint8_t) route_catalogue[i].vocab.code;
+			return true;
+		}
 	if (msc_normalize(src, len, key, sizeof(key)) && key[0] != '\0')
 	{
 		r = find_route(key);

@@ -10,6 +10,7 @@
 #include "msc_source.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const char *const bone_marrow_syn[] = {
 	"bone marrow", "marrow", "BM", "BMSC", "BMSCs", "BMMSC", "BMMSCs",
@@ -109,6 +110,15 @@ msc_source_parse(const char *src, size_t len, uint8_t *code, msc_error *err)
 	if (!msc_check_input(src, len, MSC_SOURCE_MAX_INPUT, "msc_source",
 						 source_hint, err))
 		return false;
+	/* the canonical label, as the output function writes it (COPY, dumps):
+	 * the look-up below would find the same entry (test_msc_text checks) */
+	for (size_t i = 0; i < N_SOURCES; i++)
+		if (strncmp(src, source_vocab[i].canonical, len) == 0 &&
+			source_vocab[i].canonical[len] == '\0')
+		{
+			*code = (uint8_t) source_vocab[i].code;
+			return true;
+		}
 	if (msc_normalize(src, len, key, sizeof(key)) && key[0] != '\0')
 	{
 		e = msc_vocab_find(source_vocab, N_SOURCES, key);

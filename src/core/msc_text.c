@@ -51,14 +51,47 @@ msc_normalize(const char *src, size_t len, char *dst, size_t dstlen)
 	return true;
 }
 
+/*
+ * Compares key with phrase normalised on the fly, as msc_normalize would
+ * write it, and stops at the first byte that differs: vocabulary look-ups
+ * compare one key with hundreds of phrases, and most differ at once.
+ */
 bool
 msc_key_equals(const char *key, const char *phrase)
 {
-	char		norm[MSC_KEY_MAX];
+	size_t		o = 0;
+	bool		pending_space = false;
 
-	if (!msc_normalize(phrase, strlen(phrase), norm, sizeof(norm)))
-		return false;
-	return strcmp(key, norm) == 0;
+	for (size_t i = 0; phrase[i] != '\0'; i++)
+	{
+		unsigned char c = (unsigned char) phrase[i];
+
+		if (c == '\'' || c == '.')
+			continue;
+		/* U+2018 and U+2019, the typographic apostrophes: E2 80 98/99 */
+		if (c == 0xE2 && (unsigned char) phrase[i + 1] == 0x80 &&
+			((unsigned char) phrase[i + 2] == 0x98 || (unsigned char) phrase[i + 2] == 0x99))
+		{
+			i += 2;
+			continue;
+		}
+		if (is_separator(c))
+		{
+			pending_space = (o > 0);
+			continue;
+		}
+		if (pending_space)
+		{
+			if (key[o] != ' ')
+				return false;
+			o++;
+			pending_space = false;
+		}
+		if ((unsigned char) key[o] != ((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c))
+			return false;
+		o++;
+	}
+	return key[o] == '\0';
 }
 
 const msc_vocab_entry *

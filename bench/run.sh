@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The benchmark suite of msc_registry, in one command from the repository
+# root (as root or a user pg_virtualenv works for):
+#   bench/run.sh
+# Builds this checkout into build/destdir, starts a throw-away cluster
+# (pg_virtualenv) that loads the extension from there, creates the data, runs
+# each comparison with ours and its baseline interleaved over several
+# repetitions, and writes bench/results.md (medians, ratios, targets).
+# Sizes and repetitions can be set in the environment: ROWS, GROUPS_,
+# COPY_ROWS, SIZE_ROWS, COPIES, REPS, REPS_SLOW, R_GROUPS, R_REPS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--inside" ]; then
+  # ---- inside the throw-away cluster ----
+  log=$2
+  dataopt=()
+  [ -n "${BENCH_DATA:-}" ] && dataopt=(-v "data=$BENCH_DATA")
+  psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v groups="$GROUPS_" -v copy_rows="$COPY_ROWS" \
+    -v size_rows="$SIZE_ROWS" -v copies="$COPIES" -v reps="$REPS" -v reps_slow="$REPS_SLOW" \
+    -v r_groups="$R_GROUPS" "${dataopt[@]}" -f bench/run.sql | tee "$log"
+
+  # 2d. metafor's rma() looped over the first R_GROUPS groups, interleaved
+  # with meta_analysis over the same groups
+  if command -v Rscript >/dev/null && Rscript -e 'quit(status = !requireNamespace("metafor", quietly = TRUE))' 2>/dev/null; then
+    echo "# 2d. metafor $(date -u +%T)" | tee -a "$log"
+    tmp=$(mktemp -d)
+    psql -X -q -c "\\copy (SELECT g, yi, vi FROM studies_r ORDER BY g) TO '$tmp/studies.csv' CSV"
+    q="SELECT bench_once(\$\$SELECT g, meta_analysis(yi, vi, 'REML') FROM studies_r GROUP BY g\$\$)"
+    psql -X -qAt -c "$q" >/dev/null      # warm
+    ours=(); theirs=(); failed=0
+    for i in $(seq 1 "$R_REPS"); do
+      if [ $((i % 2)) = 1 ]; then
+        ours+=("$(psql -X -qAt -c "$q")"); out=$(Rscript bench/metafor.R "$tmp/studies.csv")
+      else
+        out=$(Rscript bench/metafor.R "$tmp/studies.csv"); ours+=("$(psql -X -qAt -c "$q")")
+      fi
+      theirs+=("${out%% *}"); failed=$(echo "$out" | awk '{print $3}')
+    done
+    rm -rf "$tmp"
+    med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+    mo=$(med "${ours[@]}"); mr=$(med "${theirs[@]}")
+    rver=$(Rscript -e 'cat(as.character(getRversion()), as.character(packageVersion("metafor")))')
+    psql -X -qAt -c "SELECT report('2d', 'meta_analysis REML vs R ${rver%% *} metafor ${rver##* } rma(method = \"REML\") looped over the same $R_GROUPS groups (median of $R_REPS; metafor failed to converge on $failed of them)', $mo, $mr, 'ms', NULL, NULL)" | tee -a "$log"
+  else
+    echo "- 2d. skipped: R or its metafor package is not installed, so meta_analysis is not compared with metafor" | tee -a "$log"
+  fi
+  exit 0
+fi
+
+ROWS=${ROWS:-10000000}
+GROUPS_=${GROUPS_:-100000}
+COPY_ROWS=${COPY_ROWS:-1000000}
+SIZE_ROWS=${SIZE_ROWS:-10000000}
+COPIES=${COPIES:-651}           # 1,536 texts x 651 = 999,936 rows
+REPS=${REPS:-7}
+REPS_SLOW=${REPS_SLOW:-3}
+R_GROUPS=${R_GROUPS:-2000}
+R_REPS=${R_REPS:-3}
+export ROWS GROUPS_ COPY_ROWS SIZE_ROWS COPIES REPS REPS_SLOW R_GROUPS R_REPS
+
+data="${MSC_SHARED_DATA:-}"
+if [ -z "$data" ]; then
+  for d in ../shared/data /work/shared/data; do
+    if [ -f "$d/ctgov_msc_interventions.tsv" ]; then data="$d"; break; fi
+  done
+fi
+if [ -n "$data" ] && [ -f "$data/ctgov_msc_interventions.tsv" ]; then
+  export BENCH_DATA="$(cd "$data" && pwd)/ctgov_msc_interventions.tsv"
+else
+  echo "note: ../shared/data not found (set MSC_SHARED_DATA): the classifier comparison is skipped"
+fi
+
+dest="$PWD/build/destdir"
+make -s 2>&1 | { grep -E "warning:|error:" || true; }
+make -s install DESTDIR="$dest" >/dev/null
+chmod -R a+rX "$dest"
+
+log=$(mktemp /tmp/msc_registry_bench.XXXXXX)
+chmod a+rw "$log"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+t0=$(date +%s)
+pg_virtualenv -t -o "extension_destdir=$dest" -o "dynamic_library_path=$dest$(pg_config --pkglibdir):\$libdir" \
+  -o shared_buffers=2GB -o work_mem=256MB -o jit=off -o autovacuum=off -o max_parallel_workers_per_gather=2 \
+  "$0" --inside "$log" 2>&1 | grep -v -E '^(ALTER DATABASE|Creating new|Dropping cluster)'
+minutes=$(( ($(date +%s) - t0 + 30) / 60 ))
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+
+out=bench/results.md
+{
+  echo "# Benchmark results"
+  echo
+  echo "Command: \`bench/run.sh\` (REPS=$REPS, REPS_SLOW=$REPS_SLOW, R_REPS=$R_REPS), started $started, took about $minutes min."
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $(pg_config --version | awk '{print $2}');"
+  echo "load average (1, 5, 15 min) $load_start at the start and $load_end at the end."
+  echo "Cluster: pg_virtualenv, shared_buffers 2GB, work_mem 256MB, jit off, autovacuum off; serial unless a row says otherwise."
+  echo
+  echo "Each time is the median of REPS runs (REPS_SLOW for index builds and the classifiers, R_REPS for metafor),"
+  echo "ours and the baseline interleaved (alternating which goes first) after one warm-up run of each"
+  echo "(none for index builds and the classifiers). ratio = ours / baseline; a ratio below 1 means ours is"
+  echo "faster or smaller. Targets are stated on the ratio."
+  echo
+  echo "| # | comparison | ours | baseline | ratio | target | met |"
+  echo "|---|---|---:|---:|---:|---|---|"
+  grep '^|' "$log" | sort -t'|' -k2,2 -s
+  echo
+  grep '^- ' "$log" || true
+} > "$out"
+echo "wrote $out"
