@@ -59,10 +59,14 @@ ALTER TABLE @extschema@.participant
     ADD CONSTRAINT participant_site_fkey FOREIGN KEY (site)
         REFERENCES @extschema@.site ON UPDATE CASCADE;
 
+CREATE INDEX participant_site_idx ON @extschema@.participant (site);
+COMMENT ON INDEX @extschema@.participant_site_idx IS
+    'participants of a site (the policies, renaming or deleting a site)';
+
 CREATE TABLE @extschema@.site_member (
     member              regrole NOT NULL,
     site                text NOT NULL REFERENCES @extschema@.site ON UPDATE CASCADE ON DELETE CASCADE,
-    PRIMARY KEY (member, site)
+    PRIMARY KEY (site, member)
 );
 COMMENT ON TABLE @extschema@.site_member IS
     'which role works at which site: the role, and every role that has its privileges (pg_has_role USAGE), reads and writes the participants, assessments and participant adverse events of the site; each role sees its own rows here, a registry administrator all';
