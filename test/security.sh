@@ -84,11 +84,6 @@ cleanup
 # ---------------------------------------------------------------
 su_psql -d postgres <<SQL || { echo "security: could not create the roles"; exit 1; }
 CREATE ROLE $owner LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB;
-CREATE ROLE msc_sec_site_a_staff NOLOGIN;
-CREATE ROLE msc_sec_site_a LOGIN IN ROLE msc_sec_site_a_staff;
-CREATE ROLE msc_sec_site_b LOGIN;
-CREATE ROLE msc_sec_admins NOLOGIN;
-CREATE ROLE msc_sec_admin LOGIN IN ROLE msc_sec_admins;
 CREATE ROLE msc_sec_outsider LOGIN;
 CREATE DATABASE $db OWNER $owner;
 SQL
@@ -119,8 +114,7 @@ superuser|t" \
   "$(as "$owner" -c "SELECT string_agg(DISTINCT relowner::regrole::text, ','), count(*) > 10 FROM pg_class WHERE relnamespace = 'registry'::regnamespace AND relkind IN ('r', 'v')" \
                  -c "SELECT 'superuser', bool_and(r.rolsuper) FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE p.pronamespace = 'registry'::regnamespace")"
 
-# the owner uses the registry: an import, a hand-entered trial, sites,
-# participants (4 at A, 3 at B, 1 without a site), assessments, adverse events
+# the owner uses the registry: an import, a hand-entered trial
 out=$(as "$owner" 2>&1 <<SQL
 SET search_path = registry, public;
 SELECT ctgov_import(\$json\$$study\$json\$::jsonb);
@@ -129,7 +123,40 @@ INSERT INTO trial (trial_id, title, conditions, condition_category)
 INSERT INTO arm (trial_id, label, arm_type, is_msc, source, route) VALUES
   ('NCT09999902', 'AD-MSC', 'experimental', true, 'adipose', 'intra_articular'),
   ('NCT09999902', 'Placebo', 'placebo_comparator', false, NULL, 'intra_articular');
-INSERT INTO site (site, description) VALUES ('A', 'Site A, first city'), ('B', 'Site B, second city');
+SELECT count(*) FROM trial;
+SQL
+)
+check "the owner uses the registry: imports a record, enters a trial by hand" "NCT09999901
+2" "$out"
+
+# The README's commands, with this test's role names: the roles (by the
+# superuser, as a role administrator), then the owner's grants, sites and
+# mapping; the outsider gets the same privileges as a site role, no site.
+readme_block=$(sed -n '/^-- a role administrator: one group role per site/,/^```/p' README.md | sed '$d' |
+  sed -E 's/\bsite_a_staff\b/msc_sec_site_a_staff/g; s/\balice\b/msc_sec_site_a/g; s/\bbob\b/msc_sec_site_b/g;
+          s/\bregistry_admins\b/msc_sec_admins/g; s/\bcarol\b/msc_sec_admin/g')
+roles_part=$(sed '/^-- the database owner/,$d' <<<"$readme_block")
+owner_part=$(sed -n '/^-- the database owner/,$p' <<<"$readme_block")
+if [ "$(grep -c '^CREATE ROLE' <<<"$roles_part")" = 5 ] && [ "$(grep -c '^INSERT INTO' <<<"$owner_part")" = 3 ]; then
+  ok "the README's role, grant and mapping commands are found"
+else
+  bad "the README's role, grant and mapping commands are found" "$readme_block"
+fi
+check "the README's roles are made (by a role administrator)" "" "$(su_psql -d postgres <<<"$roles_part" 2>&1)"
+check "the owner grants access and maps the roles to sites, with the README's commands" "" "$(as "$owner" <<<"$owner_part")"
+check "the outsider is granted what a site role is, and mapped to no site" "" "$(as "$owner" <<SQL
+GRANT USAGE ON SCHEMA registry TO msc_sec_outsider;
+GRANT SELECT ON ALL TABLES IN SCHEMA registry TO msc_sec_outsider;
+GRANT INSERT, UPDATE, DELETE ON registry.participant, registry.assessment, registry.participant_adverse_event
+    TO msc_sec_outsider;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA registry TO msc_sec_outsider;
+SQL
+)"
+
+# the owner enters participants (4 at A, 3 at B, 1 without a site),
+# assessments and adverse events
+out=$(as "$owner" 2>&1 <<SQL
+SET search_path = registry, public;
 INSERT INTO participant (trial_id, arm_id, code, site)
 SELECT 'NCT09999902', a.arm_id, a.label || '-' || s.site || i, s.site
 FROM arm a, (VALUES ('A', 2), ('B', 2)) AS s(site, n), generate_series(1, s.n) i
@@ -150,29 +177,10 @@ SELECT count(*) FROM assessment;
 SELECT count(*) FROM participant_adverse_event;
 SQL
 )
-check "the owner uses the registry: imports a record, enters trials, sites, participants, assessments, adverse events" \
-  "NCT09999901
-8
+check "the owner enters participants, assessments, adverse events" "8
 16
 10" "$out"
 
-# access, as the README's "Security" section gives it
-out=$(as "$owner" 2>&1 <<SQL
--- everyone who works with the registry
-GRANT USAGE ON SCHEMA registry TO msc_sec_site_a_staff, msc_sec_site_b, msc_sec_admins, msc_sec_outsider;
-GRANT SELECT ON ALL TABLES IN SCHEMA registry TO msc_sec_site_a_staff, msc_sec_site_b, msc_sec_admins, msc_sec_outsider;
--- entering participant-level data
-GRANT INSERT, UPDATE, DELETE ON registry.participant, registry.assessment, registry.participant_adverse_event
-    TO msc_sec_site_a_staff, msc_sec_site_b, msc_sec_admins, msc_sec_outsider;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA registry TO msc_sec_site_a_staff, msc_sec_site_b, msc_sec_admins, msc_sec_outsider;
--- administrators also manage the sites and who works at them
-GRANT INSERT, UPDATE, DELETE ON registry.site, registry.site_member, registry.registry_admin TO msc_sec_admins;
--- who works where
-INSERT INTO registry.site_member (member, site) VALUES ('msc_sec_site_a_staff', 'A'), ('msc_sec_site_b', 'B');
-INSERT INTO registry.registry_admin (member) VALUES ('msc_sec_admins');
-SQL
-)
-check "the owner grants access and maps the roles to sites" "" "$out"
 
 # ---------------------------------------------------------------
 # 3. who sees what, who writes what
