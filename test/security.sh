@@ -75,6 +75,7 @@ export PGOPTIONS="${PGOPTIONS:-} -c search_path=registry,public"
 
 cleanup() {
   dropdb --if-exists "$db" >/dev/null 2>&1
+  dropdb --if-exists "${db}_restored" >/dev/null 2>&1
   for r in "${roles[@]}"; do psql -X -q -d postgres -c "DROP ROLE IF EXISTS $r" >/dev/null 2>&1; done
 }
 cleanup
@@ -87,7 +88,13 @@ CREATE ROLE $owner LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB;
 CREATE ROLE msc_sec_outsider LOGIN;
 CREATE DATABASE $db OWNER $owner;
 SQL
-[ -n "${KEEP:-}" ] || trap cleanup EXIT   # KEEP=1: leave the database and roles for a look
+[ -n "${KEEP:-}" ] || trap cleanup EXIT
+# the owner logs in itself for pg_dump: where the server asks for a password
+# (pg_virtualenv), it is the one the superuser's connection uses
+if [ -n "${PGPASSWORD:-}" ]; then
+  psql -X -q -v ON_ERROR_STOP=1 -d postgres -v pw="$PGPASSWORD" <<<"ALTER ROLE $owner PASSWORD :'pw';" ||
+    { echo "security: could not set the owner's password"; exit 1; }
+fi   # KEEP=1: leave the database and roles for a look
 
 check "the database owner is neither superuser nor CREATEROLE" "f|f" \
   "$(su_psql -d postgres -c "SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = '$owner'")"
@@ -108,11 +115,26 @@ SQL
 check "the database owner, no superuser, installs the extension (trusted) into its schema" "off
 $owner" "$out"
 
-check "the registry's tables and views belong to the owner; its functions to the (bootstrap) superuser" \
-  "$owner|t
-superuser|t" \
-  "$(as "$owner" -c "SELECT string_agg(DISTINCT relowner::regrole::text, ','), count(*) > 10 FROM pg_class WHERE relnamespace = 'registry'::regnamespace AND relkind IN ('r', 'v')" \
-                 -c "SELECT 'superuser', bool_and(r.rolsuper) FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE p.pronamespace = 'registry'::regnamespace")"
+check "the registry's tables, views, sequences and functions belong to the bootstrap superuser; the owner holds every privilege but TRIGGER on them, with GRANT OPTION" \
+  "t|t
+t|f|t" \
+  "$(as "$owner" -c "SELECT bool_and(r.rolsuper), count(*) > 100 FROM (SELECT relowner AS o FROM pg_class WHERE relnamespace = 'registry'::regnamespace AND relkind IN ('r', 'v', 'S')
+                                                               UNION ALL SELECT proowner FROM pg_proc WHERE pronamespace = 'registry'::regnamespace) x JOIN pg_roles r ON r.oid = x.o" \
+                 -c "SELECT bool_and(CASE relkind WHEN 'S' THEN has_sequence_privilege(oid, 'USAGE WITH GRANT OPTION, SELECT WITH GRANT OPTION, UPDATE WITH GRANT OPTION')
+                                                  WHEN 'v' THEN has_table_privilege(oid, 'SELECT WITH GRANT OPTION')
+                                                  ELSE has_table_privilege(oid, 'SELECT WITH GRANT OPTION, INSERT WITH GRANT OPTION, UPDATE WITH GRANT OPTION, DELETE WITH GRANT OPTION, TRUNCATE WITH GRANT OPTION, REFERENCES WITH GRANT OPTION') END
+                                             AND (SELECT count(*) FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
+                                                  WHERE relkind <> 'S' AND has_table_privilege(oid, p || ' WITH GRANT OPTION')) = CASE relkind WHEN 'r' THEN 6 WHEN 'v' THEN 1 ELSE 0 END),
+                                    bool_or(has_table_privilege(oid, 'TRIGGER') AND relkind <> 'S'),
+                                    count(*) = 24
+                             FROM pg_class WHERE relnamespace = 'registry'::regnamespace AND relkind IN ('r', 'v', 'S')")"
+
+for w in "put a trigger on a registry table|CREATE TRIGGER t BEFORE INSERT ON registry.participant FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()" \
+         "turn row-level security off|ALTER TABLE registry.participant DISABLE ROW LEVEL SECURITY" \
+         "drop a policy|DROP POLICY participant_by_site ON registry.participant" \
+         "add a rule|CREATE RULE r AS ON INSERT TO registry.site DO ALSO NOTIFY x"; do
+  check "the owner may not ${w%%|*} (42501)" "42501" "$(sqlstate "$owner" "${w#*|}")"
+done
 
 # the owner uses the registry: an import, a hand-entered trial
 out=$(as "$owner" 2>&1 <<SQL
@@ -246,8 +268,8 @@ AD-MSC:4 Placebo:4
 AD-MSC:4/4 AD-MSC:2/4 Placebo:4/4
 womac_pain:4+4
 2" "$(seen msc_sec_admin)"
-check "the owner is not subject to the policies" \
-  "off|{}|f
+check "the extension's owner is a registry administrator" \
+  "off|{}|t
 A:4 B:3 -:1
 A:8 B:6 -:2
 16
@@ -344,6 +366,22 @@ as msc_sec_admin -c "DELETE FROM registry.site_member WHERE member = 'msc_sec_si
 check "and a removed one at once" "{B}|B:4" \
   "$(as msc_sec_site_b -c "SELECT registry.current_sites()::text || '|' || string_agg(site || ':' || n, ' ' ORDER BY site)
                              FROM (SELECT site, count(*) AS n FROM registry.participant GROUP BY site) x")"
+
+# the owner's backup, as the README gives it, restores as the owner
+dump=$(mktemp /tmp/msc_security.XXXXXX.sql)
+if pg_dump -U "$owner" --enable-row-security --inserts -d "$db" -f "$dump" 2>"$dump.err" &&
+   createdb -O "$owner" "${db}_restored" &&
+   psql -X -q -U "$owner" -v ON_ERROR_STOP=1 -d "${db}_restored" -f "$dump" >/dev/null 2>"$dump.err"; then
+  check "the owner's pg_dump --enable-row-security --inserts restores, as the owner, every participant-level row and the mapping" \
+    "$(su_psql -d "$db" -c "SELECT (SELECT count(*) FROM registry.participant) || ' ' || (SELECT count(*) FROM registry.assessment) || ' ' ||
+                                   (SELECT count(*) FROM registry.participant_adverse_event) || ' ' || (SELECT count(*) FROM registry.site_member)")" \
+    "$(su_psql -d "${db}_restored" -c "SELECT (SELECT count(*) FROM registry.participant) || ' ' || (SELECT count(*) FROM registry.assessment) || ' ' ||
+                                   (SELECT count(*) FROM registry.participant_adverse_event) || ' ' || (SELECT count(*) FROM registry.site_member)")"
+else
+  bad "the owner's pg_dump --enable-row-security --inserts restores as the owner" "$(cat "$dump.err")"
+fi
+rm -f "$dump" "$dump.err"
+dropdb --if-exists "${db}_restored" >/dev/null 2>&1
 
 # ---------------------------------------------------------------
 # 4. the hijack

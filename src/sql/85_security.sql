@@ -4,8 +4,8 @@
 -- Participants, their assessments and their adverse events belong to a
 -- site.  A role sees and writes the rows of the sites it is mapped to in
 -- site_member (directly or through a role it has the privileges of), a
--- role in registry_admin sees and writes them all, and the owner of the
--- tables (the role that ran CREATE EXTENSION) and superusers are not
+-- role in registry_admin and the extension's owner (the role that ran
+-- CREATE EXTENSION) see and write them all, and superusers are not
 -- subject to the policies at all.  The reporting views run with the
 -- privileges and policies of the querying role (security_invoker), so
 -- they show each role what its sites hold.
@@ -57,9 +57,12 @@ CREATE FUNCTION @extschema@.is_registry_admin()
     RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
 RETURN EXISTS (SELECT 1 FROM @extschema@.registry_admin a
-               WHERE pg_catalog.pg_has_role(a.member, 'USAGE'));
+               WHERE pg_catalog.pg_has_role(a.member, 'USAGE'))
+    OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension e
+               WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry'
+                 AND pg_catalog.pg_has_role(e.extowner, 'USAGE'));
 COMMENT ON FUNCTION @extschema@.is_registry_admin() IS
-    'true when the current role has the privileges of a role in registry_admin (a superuser always has)';
+    'true when the current role has the privileges of a role in registry_admin or of the extension''s owner (a superuser always has)';
 
 CREATE FUNCTION @extschema@.current_sites()
     RETURNS text[]
@@ -134,15 +137,15 @@ COMMENT ON POLICY site_member_read ON @extschema@.site_member IS
 CREATE POLICY site_member_admin_insert ON @extschema@.site_member FOR INSERT
     WITH CHECK (@extschema@.is_registry_admin());
 COMMENT ON POLICY site_member_admin_insert ON @extschema@.site_member IS
-    'only a registry administrator (or the owner) maps roles to sites';
+    'only a registry administrator maps roles to sites';
 CREATE POLICY site_member_admin_update ON @extschema@.site_member FOR UPDATE
     USING (@extschema@.is_registry_admin()) WITH CHECK (@extschema@.is_registry_admin());
 COMMENT ON POLICY site_member_admin_update ON @extschema@.site_member IS
-    'only a registry administrator (or the owner) changes a mapping';
+    'only a registry administrator changes a mapping';
 CREATE POLICY site_member_admin_delete ON @extschema@.site_member FOR DELETE
     USING (@extschema@.is_registry_admin());
 COMMENT ON POLICY site_member_admin_delete ON @extschema@.site_member IS
-    'only a registry administrator (or the owner) removes a mapping';
+    'only a registry administrator removes a mapping';
 
 ALTER TABLE @extschema@.registry_admin ENABLE ROW LEVEL SECURITY;
 CREATE POLICY registry_admin_read ON @extschema@.registry_admin FOR SELECT
@@ -152,11 +155,11 @@ COMMENT ON POLICY registry_admin_read ON @extschema@.registry_admin IS
 CREATE POLICY registry_admin_admin_insert ON @extschema@.registry_admin FOR INSERT
     WITH CHECK (@extschema@.is_registry_admin());
 COMMENT ON POLICY registry_admin_admin_insert ON @extschema@.registry_admin IS
-    'only a registry administrator (or the owner) makes another';
+    'only a registry administrator makes another';
 CREATE POLICY registry_admin_admin_delete ON @extschema@.registry_admin FOR DELETE
     USING (@extschema@.is_registry_admin());
 COMMENT ON POLICY registry_admin_admin_delete ON @extschema@.registry_admin IS
-    'only a registry administrator (or the owner) removes one';
+    'only a registry administrator removes one';
 
 -- (SELECT f()) makes each function an InitPlan: evaluated once per query, not per row
 ALTER TABLE @extschema@.participant ENABLE ROW LEVEL SECURITY;
@@ -186,35 +189,48 @@ COMMENT ON POLICY participant_adverse_event_by_site ON @extschema@.participant_a
 GRANT SELECT ON @extschema@.site_member, @extschema@.registry_admin TO PUBLIC;
 
 -- ===================================================================
--- Ownership
+-- The extension's owner
 -- ===================================================================
 
--- Every registry table and view belongs to the owner of the extension:
--- the role that ran CREATE EXTENSION (a non-superuser with CREATE on the
--- database when the extension is installed as trusted, in which case the
--- script runs as the bootstrap superuser and would otherwise keep them).
--- The owner grants access to the others and is not subject to the
--- policies.  Functions, types and operators stay with the superuser.
+-- When a role that is no superuser installs the extension (it is trusted:
+-- a role with CREATE on the database may), the script runs as the
+-- bootstrap superuser, which owns every object it makes.  The tables,
+-- views and sequences stay the superuser's: so the extension's owner can
+-- neither put a trigger or a rule on them (which a later update script,
+-- run as the superuser, would fire) nor drop their policies.  It gets
+-- what it needs to run the registry and to share it: the privileges on
+-- the tables but TRIGGER, on the views and on the sequences, each with
+-- GRANT OPTION; and is_registry_admin() counts it as an administrator.
+-- A superuser owner needs none of this.
 DO $do$
 DECLARE
     r record;
+    owner_name name;
 BEGIN
+    SELECT pg_catalog.pg_get_userbyid(e.extowner) INTO owner_name
+    FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_roles o ON o.oid OPERATOR(pg_catalog.=) e.extowner
+    WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry' AND NOT o.rolsuper;
+    IF owner_name IS NULL THEN
+        RETURN;
+    END IF;
     FOR r IN
-        SELECT c.oid::pg_catalog.regclass AS rel, c.relkind, e.extowner
+        SELECT c.oid::pg_catalog.regclass AS rel, c.relkind
         FROM pg_catalog.pg_depend d
-        JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
-        JOIN pg_catalog.pg_class c ON c.oid = d.objid
-        WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-          AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+        JOIN pg_catalog.pg_extension e ON e.oid OPERATOR(pg_catalog.=) d.refobjid
+        JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) d.objid
+        WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
           AND d.deptype OPERATOR(pg_catalog.=) 'e'
           AND e.extname OPERATOR(pg_catalog.=) 'msc_registry'
-          AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'v']::"char"[])
-          AND c.relowner OPERATOR(pg_catalog.<>) e.extowner
+          AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'v', 'S']::"char"[])
         ORDER BY c.oid
     LOOP
-        EXECUTE pg_catalog.format('ALTER %s %s OWNER TO %I',
-                                  CASE r.relkind WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END,
-                                  r.rel, pg_catalog.pg_get_userbyid(r.extowner));
+        EXECUTE pg_catalog.format('GRANT %s ON %s %s TO %I WITH GRANT OPTION',
+            CASE r.relkind WHEN 'r' THEN 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES'
+                           WHEN 'v' THEN 'SELECT'
+                           ELSE 'USAGE, SELECT, UPDATE' END,
+            CASE r.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
+            r.rel, owner_name);
     END LOOP;
 END
 $do$;

@@ -87,7 +87,7 @@ SELECT is_empty($$ SELECT oid::regprocedure::text FROM ext_function
 
 -- row-level security: the views run as the querying role, the tables of
 -- participant-level data and of the site mapping have policies, each with
--- a COMMENT, and the tables and views belong to the extension's owner
+-- a COMMENT, and the tables and views belong to a superuser
 SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
                    WHERE m.classid = 'pg_class'::regclass AND c.relkind = 'v'
                      AND NOT coalesce(c.reloptions @> '{security_invoker=true}', false) $$,
@@ -104,9 +104,9 @@ SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class 
                    WHERE m.classid = 'pg_class'::regclass AND obj_description(p.oid, 'pg_policy') IS NULL $$,
                 'every table with row-level security has policies, and every policy a COMMENT');
 SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
-                   WHERE m.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v')
-                     AND c.relowner <> (SELECT extowner FROM pg_extension WHERE extname = 'msc_registry') $$,
-                'every table and view belongs to the extension''s owner');
+                   WHERE m.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v', 'S')
+                     AND NOT (SELECT rolsuper FROM pg_roles WHERE oid = c.relowner) $$,
+                'every table, view and sequence belongs to a superuser (an owner who is none gets grants, not ownership)');
 
 -- every base type: binary I/O, the six comparison operators, default
 -- btree and hash operator classes
