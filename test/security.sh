@@ -9,16 +9,21 @@
 #     CREATEROLE), site A staff (a group role with a login member), a site B
 #     login role, a group of registry administrators with a login member,
 #     and an outsider granted the tables but mapped to no site.
-#  2. The owner installs the extension (trusted) into its own schema, uses
-#     the registry (ctgov_import, hand-entered trials, participants at two
-#     sites and one without a site, assessments, adverse events), then
-#     grants access and maps the roles to sites, with the commands of the
-#     README's "Security" section.
+#  2. The owner installs the extension (trusted) into its own schema; the
+#     objects stay the superuser's, the owner holds grants (no TRIGGER) and
+#     cannot plant a trigger or a rule or drop a policy.  It uses the
+#     registry (ctgov_import, a hand-entered trial); the roles are made,
+#     granted and mapped to sites with the commands of the README's
+#     "Security" section (read from README.md); then the owner enters
+#     participants at two sites and one without a site, assessments and
+#     adverse events.
 #  3. Each role, logged in as itself (SET SESSION AUTHORIZATION: no
 #     superuser left in the session), reads the tables and the views and
 #     tries to write: site roles see and change their own site's rows only
 #     and cannot write another site's (WITH CHECK), the outsider sees
-#     nothing, the administrator and the owner see everything.
+#     nothing, the administrators (the owner among them) see everything.
+#     The owner's backup (pg_dump --enable-row-security --inserts)
+#     restores as the owner.
 #  4. Hijack: in a schema placed before pg_catalog on the search_path, fake
 #     copies of every function, aggregate and operator that the extension's
 #     code names (lower, btrim, array_agg, =, ~*, ->> ... and the extension's
