@@ -81,6 +81,7 @@ export PGOPTIONS="${PGOPTIONS:-} -c search_path=registry,public"
 cleanup() {
   dropdb --if-exists "$db" >/dev/null 2>&1
   dropdb --if-exists "${db}_restored" >/dev/null 2>&1
+  dropdb --if-exists "${db}_update" >/dev/null 2>&1
   for r in "${roles[@]}"; do psql -X -q -d postgres -c "DROP ROLE IF EXISTS $r" >/dev/null 2>&1; done
 }
 cleanup
@@ -109,6 +110,53 @@ check "the database owner is neither superuser nor CREATEROLE" "f|f" \
 # ---------------------------------------------------------------
 study=$(sed -n "/^INSERT INTO doc VALUES ('study', [$]json[$]\$/,/^[$]json[$]);/p" sql/registry.sql | sed '1d;$d')
 [ -n "$study" ] || { bad "the test record of sql/registry.sql is found"; exit 1; }
+
+# a schema where the installing role has planted a better match for a
+# function the views call (count(bigint) against count("any")) is refused
+plant="CREATE SCHEMA planted;
+CREATE FUNCTION planted.count_step(bigint, bigint) RETURNS bigint LANGUAGE sql RETURN 42;
+CREATE AGGREGATE planted.count(bigint) (SFUNC = planted.count_step, STYPE = bigint);"
+out=$(as "$owner" <<SQL
+\set VERBOSITY default
+$plant
+\set ON_ERROR_STOP 0
+CREATE EXTENSION msc_registry SCHEMA planted;
+\echo :SQLSTATE
+DROP SCHEMA planted CASCADE;
+SQL
+)
+check "the extension refuses a schema holding functions of a role that is no superuser (55000)" \
+  "ERROR:  schema \"planted\" holds functions or operators of a role that is not a superuser: count(bigint), count_step(bigint,bigint)
+55000" "$(grep -v '^HINT\|^CONTEXT\|^NOTICE\|^PL/pgSQL\|^DROP\|^DETAIL\|^drop cascades' <<<"$out")"
+
+# the same for an update: 0.1.0 (installed by the owner: trusted), a
+# planted function, ALTER EXTENSION ... UPDATE refused; then, the schema
+# clean, the update by the owner gives it its grants
+createdb -O "$owner" "${db}_update"
+out=$(psql -X -q -At -d "${db}_update" 2>&1 <<SQL
+SET SESSION AUTHORIZATION $owner;
+CREATE SCHEMA registry;
+CREATE EXTENSION msc_registry VERSION '0.1.0' SCHEMA registry;
+CREATE FUNCTION registry.count_step(bigint, bigint) RETURNS bigint LANGUAGE sql RETURN 42;
+CREATE AGGREGATE registry.count(bigint) (SFUNC = registry.count_step, STYPE = bigint);
+\set ON_ERROR_STOP 0
+ALTER EXTENSION msc_registry UPDATE;
+\echo :SQLSTATE
+\set ON_ERROR_STOP 1
+DROP AGGREGATE registry.count(bigint);
+DROP FUNCTION registry.count_step(bigint, bigint);
+ALTER EXTENSION msc_registry UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'msc_registry';
+SELECT registry.is_registry_admin(), has_table_privilege('registry.participant', 'INSERT WITH GRANT OPTION'),
+       has_table_privilege('registry.participant', 'TRIGGER');
+SQL
+)
+dropdb --if-exists "${db}_update" >/dev/null 2>&1
+check "an update by the owner is refused while the schema holds a planted function (55000), then made: the owner gets its grants and is an administrator" \
+  "ERROR:  schema \"registry\" holds functions or operators of a role that is not a superuser: count(bigint), count_step(bigint,bigint)
+55000
+$(sed -n "s/^default_version = '\(.*\)'/\1/p" msc_registry.control)
+t|t|f" "$(grep -v '^psql:\|^DETAIL\|^HINT\|^CONTEXT' <<<"$out")"
 
 out=$(as "$owner" <<SQL
 SELECT current_setting('is_superuser');
