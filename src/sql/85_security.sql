@@ -1,5 +1,5 @@
 -- Security: sites, who works at which, row-level security on
--- participant-level data, and who owns the registry.
+-- participant-level data, and what the extension's owner holds.
 --
 -- Participants, their assessments and their adverse events belong to a
 -- site.  A role sees and writes the rows of the sites it is mapped to in

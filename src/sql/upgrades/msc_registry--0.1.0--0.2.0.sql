@@ -59,7 +59,7 @@ COMMENT ON COLUMN @extschema@.participant.site IS
     'study site (centre) the participant was enrolled at, one of table site; the roles that work at it see the participant (policy participant_by_site); NULL: only registry administrators do';
 
 -- Security: sites, who works at which, row-level security on
--- participant-level data, and who owns the registry.
+-- participant-level data, and what the extension's owner holds.
 --
 -- Participants, their assessments and their adverse events belong to a
 -- site.  A role sees and writes the rows of the sites it is mapped to in
