@@ -23,3 +23,17 @@ EXPLAIN (COSTS OFF) SELECT max(p) FROM ordered_values;
 SELECT max(p) FROM ordered_values;
 RESET enable_seqscan;
 DROP TABLE ordered_values;
+-- every ordered type's B-tree family has sort support (support function 2),
+-- and a sort through it agrees with the comparison function
+SELECT t.typname, p.amproc::regproc AS sortsupport
+FROM pg_amproc p
+JOIN pg_opfamily f ON f.oid = p.amprocfamily
+JOIN pg_am a ON a.oid = f.opfmethod AND a.amname = 'btree'
+JOIN pg_type t ON t.oid = p.amproclefttype
+WHERE p.amprocnum = 2 AND t.typname IN ('msc_source', 'msc_route', 'pain_score', 'cell_dose', 'trial_id')
+ORDER BY 1;
+WITH v AS (SELECT pain_score('vas', (i % 201) / 2.0) AS p, (i * 7919) % 1000 AS k FROM generate_series(1, 1000) i),
+     sorted AS (SELECT p, row_number() OVER (ORDER BY p, k) AS n FROM v)
+SELECT count(*) AS pairs_out_of_order
+FROM sorted a JOIN sorted b ON b.n = a.n + 1
+WHERE pain_score_cmp(a.p, b.p) > 0;

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "utils/sortsupport.h"
 
 #include "../core/msc_error.h"
 
@@ -32,8 +33,9 @@ Datum		msc_text_array(const char *const *list);
  *     static int  NAME_cmp_datums(Datum a, Datum b);
  *     static uint64 NAME_hash_datum(Datum a, uint64 seed);
  * define the SQL-callable NAME_cmp, _lt, _le, _eq, _ne, _ge, _gt, _hash,
- * _hash_extended, _smaller and _larger that src/sql/ordered_type.sql.in
- * declares.  The 32-bit
+ * _hash_extended, _smaller, _larger and _sortsupport (B-tree support
+ * function 2: sorts and index builds compare without a function call per
+ * comparison) that src/sql/ordered_type.sql.in declares.  The 32-bit
  * hash is the low half of the extended hash with seed 0, as PostgreSQL
  * requires.
  */
@@ -71,6 +73,11 @@ Datum		msc_text_array(const char *const *list);
 	PG_FUNCTION_INFO_V1(NAME##_larger); \
 	Datum NAME##_larger(PG_FUNCTION_ARGS) \
 	{ return NAME##_cmp_datums(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)) >= 0 ? PG_GETARG_DATUM(0) : PG_GETARG_DATUM(1); } \
+	static int NAME##_ssup_cmp(Datum a, Datum b, SortSupport ssup) \
+	{ return NAME##_cmp_datums(a, b); } \
+	PG_FUNCTION_INFO_V1(NAME##_sortsupport); \
+	Datum NAME##_sortsupport(PG_FUNCTION_ARGS) \
+	{ ((SortSupport) PG_GETARG_POINTER(0))->comparator = NAME##_ssup_cmp; PG_RETURN_VOID(); } \
 	extern int no_such_symbol_##NAME	/* swallow the caller's semicolon */
 
 #endif

@@ -42,6 +42,42 @@ END
 $guard$;
 
 -- ===================================================================
+-- Sort support for the B-tree operator families of the ordered types
+-- (src/sql/ordered_type.sql.in): sorts and index builds compare without a
+-- function call per comparison
+-- ===================================================================
+CREATE FUNCTION @extschema@.msc_source_sortsupport(internal) RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.msc_source_sortsupport(internal) IS
+    'B-tree support: sort support of msc_source (sorts and index builds compare without a function call)';
+ALTER OPERATOR FAMILY @extschema@.msc_source_ops USING btree ADD
+    FUNCTION 2 (@extschema@.msc_source, @extschema@.msc_source) @extschema@.msc_source_sortsupport(internal);
+CREATE FUNCTION @extschema@.msc_route_sortsupport(internal) RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.msc_route_sortsupport(internal) IS
+    'B-tree support: sort support of msc_route (sorts and index builds compare without a function call)';
+ALTER OPERATOR FAMILY @extschema@.msc_route_ops USING btree ADD
+    FUNCTION 2 (@extschema@.msc_route, @extschema@.msc_route) @extschema@.msc_route_sortsupport(internal);
+CREATE FUNCTION @extschema@.pain_score_sortsupport(internal) RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.pain_score_sortsupport(internal) IS
+    'B-tree support: sort support of pain_score (sorts and index builds compare without a function call)';
+ALTER OPERATOR FAMILY @extschema@.pain_score_ops USING btree ADD
+    FUNCTION 2 (@extschema@.pain_score, @extschema@.pain_score) @extschema@.pain_score_sortsupport(internal);
+CREATE FUNCTION @extschema@.cell_dose_sortsupport(internal) RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cell_dose_sortsupport(internal) IS
+    'B-tree support: sort support of cell_dose (sorts and index builds compare without a function call)';
+ALTER OPERATOR FAMILY @extschema@.cell_dose_ops USING btree ADD
+    FUNCTION 2 (@extschema@.cell_dose, @extschema@.cell_dose) @extschema@.cell_dose_sortsupport(internal);
+CREATE FUNCTION @extschema@.trial_id_sortsupport(internal) RETURNS void
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trial_id_sortsupport(internal) IS
+    'B-tree support: sort support of trial_id (sorts and index builds compare without a function call)';
+ALTER OPERATOR FAMILY @extschema@.trial_id_ops USING btree ADD
+    FUNCTION 2 (@extschema@.trial_id, @extschema@.trial_id) @extschema@.trial_id_sortsupport(internal);
+
+-- ===================================================================
 -- Security (src/sql/85_security.sql, and the views and comments of
 -- src/sql/80_registry.sql): sites, row-level security, views that run
 -- as the querying role, tables owned by the extension's owner
