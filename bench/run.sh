@@ -7,7 +7,8 @@
 # each comparison with ours and its baseline interleaved over several
 # repetitions, and writes bench/results.md (medians, ratios, targets).
 # Sizes and repetitions can be set in the environment: ROWS, GROUPS_,
-# COPY_ROWS, SIZE_ROWS, COPIES, REPS, REPS_SLOW, R_GROUPS, R_REPS.
+# COPY_ROWS, SIZE_ROWS, COPIES, REPS, REPS_SLOW, R_GROUPS, R_REPS; BENCH_NOTE
+# adds a line to the results (say what else the machine was running).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -95,6 +96,7 @@ out=bench/results.md
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $(pg_config --version | awk '{print $2}');"
   echo "load average (1, 5, 15 min) $load_start at the start and $load_end at the end."
   echo "Cluster: pg_virtualenv, shared_buffers 2GB, work_mem 256MB, jit off, autovacuum off; serial unless a row says otherwise."
+  [ -n "${BENCH_NOTE:-}" ] && echo "Note: $BENCH_NOTE"
   echo
   echo "Each time is the median of REPS runs (REPS_SLOW for index builds and the classifiers, R_REPS for metafor),"
   echo "ours and the baseline interleaved (alternating which goes first) after one warm-up run of each"
@@ -106,5 +108,7 @@ out=bench/results.md
   grep '^|' "$log" | sort -t'|' -k2,2 -s
   echo
   grep '^- ' "$log" || true
+  echo
+  cat bench/targets.md
 } > "$out"
 echo "wrote $out"
