@@ -33,6 +33,9 @@ perl scripts/check_readme.pl
 echo "== core unit tests (ASan + UBSan)"
 make -s coretest
 
+echo "== fuzz targets (libFuzzer + ASan + UBSan, 15 s each; scripts/fuzz.sh)"
+scripts/fuzz.sh 15
+
 echo "== SQL tests on a throw-away cluster"
 pg_virtualenv -t bash -c '
   set -euo pipefail
@@ -43,6 +46,7 @@ pg_virtualenv -t bash -c '
   pg_prove -d msc_tap --ext .sql -r test/pgtap || status=1
   test/forest_plot.sh || status=1
   test/ctgov_import.sh || status=1
+  test/hostile_import.sh || status=1
   test/upgrade.sh || status=1
   # the demo runs cleanly (its expected errors aside) and writes a well-formed forest plot
   createdb msc_demo
