@@ -36,6 +36,14 @@ make -s coretest
 echo "== fuzz targets (libFuzzer + ASan + UBSan, 15 s each; scripts/fuzz.sh)"
 scripts/fuzz.sh 15
 
+echo "== scale-out: a coordinator and two shards over postgres_fdw (bench/scaleout.sh, about 6 s)"
+bench/scaleout.sh --installed > build/scaleout.out 2>&1 || { cat build/scaleout.out; exit 1; }
+grep -E "^(-- |scaleout: )" build/scaleout.out
+
+echo "== load test, short form: pgbench, 8 clients, 10 s (test/load.sh; the README's figures are from 60 s)"
+test/load.sh --installed 10 > build/load.out 2>&1 || { cat build/load.out; exit 1; }
+grep -E "^(load: |tps|number of (failed|transactions))" build/load.out
+
 echo "== SQL tests on a throw-away cluster"
 pg_virtualenv -t bash -c '
   set -euo pipefail
