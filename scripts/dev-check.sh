@@ -26,6 +26,7 @@ flock /tmp/msc_registry_dev_check.lock \
     test/forest_plot.sh || status=1
     test/ctgov_import.sh || status=1
     test/upgrade.sh || status=1
+    test/lossless.sh || status=1
   fi
   exit \$status
 " 2>&1 | grep -v -E '^(ALTER DATABASE|Creating new|Dropping cluster)'
