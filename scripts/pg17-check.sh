@@ -144,7 +144,7 @@ chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 H
     exit \$status
   " || status=1
   exit $status
-' 2>&1 | grep -v -E '^(Creating new|Dropping cluster)'
+' 2>&1 | grep --line-buffered -v -E '^(Creating new|Dropping cluster)'
 rc=${PIPESTATUS[0]}
 if [ "$rc" = 0 ]; then echo "pg17-check: all passed on PostgreSQL $pgver"; else echo "pg17-check: FAILED on PostgreSQL $pgver"; fi
 exit "$rc"
