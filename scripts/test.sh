@@ -33,6 +33,14 @@ perl scripts/check_readme.pl
 echo "== core unit tests (ASan + UBSan)"
 make -s coretest
 
+echo "== scale-out: a coordinator and two shards over postgres_fdw (bench/scaleout.sh, about 6 s)"
+bench/scaleout.sh --installed > build/scaleout.out 2>&1 || { cat build/scaleout.out; exit 1; }
+grep -E "^(-- |scaleout: )" build/scaleout.out
+
+echo "== load test, short form: pgbench, 8 clients, 10 s (test/load.sh; the README's figures are from 60 s)"
+test/load.sh --installed 10 > build/load.out 2>&1 || { cat build/load.out; exit 1; }
+grep -E "^(load: |tps|number of (failed|transactions))" build/load.out
+
 echo "== SQL tests on a throw-away cluster"
 pg_virtualenv -t bash -c '
   set -euo pipefail
@@ -46,6 +54,7 @@ pg_virtualenv -t bash -c '
   test/upgrade.sh || status=1
   test/lossless.sh || status=1
   test/dump_restore.sh || status=1
+  test/security.sh || status=1
   # the demo runs cleanly (its expected errors aside) and writes a well-formed forest plot
   createdb msc_demo
   if psql -X -q -v ON_ERROR_STOP=1 -d msc_demo -f scripts/demo.sql > build/demo.out 2>&1 &&
