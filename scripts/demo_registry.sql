@@ -61,6 +61,8 @@ SELECT trial_id, 'Control',
        CASE WHEN category = 'knee_oa' AND i % 4 = 0 THEN ARRAY['hyaluronic_acid'] ELSE '{}' END
 FROM design;
 
+INSERT INTO site (site, description) VALUES
+  ('Site A', 'fictional centre A'), ('Site B', 'fictional centre B'), ('Site C', 'fictional centre C');
 INSERT INTO participant (trial_id, arm_id, code, site)
 SELECT a.trial_id, a.arm_id, format('%s-%s', a.label, p), 'Site ' || chr(65 + p % 3)
 FROM arm a JOIN design d USING (trial_id), generate_series(1, d.n_per_arm) p;

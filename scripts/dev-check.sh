@@ -27,6 +27,9 @@ flock /tmp/msc_registry_dev_check.lock \
     test/ctgov_import.sh || status=1
     test/hostile_import.sh || status=1
     test/upgrade.sh || status=1
+    test/lossless.sh || status=1
+    test/dump_restore.sh || status=1
+    test/security.sh || status=1
   fi
   exit \$status
 " 2>&1 | grep -v -E '^(ALTER DATABASE|Creating new|Dropping cluster)'

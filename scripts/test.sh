@@ -56,6 +56,9 @@ pg_virtualenv -t bash -c '
   test/ctgov_import.sh || status=1
   test/hostile_import.sh || status=1
   test/upgrade.sh || status=1
+  test/lossless.sh || status=1
+  test/dump_restore.sh || status=1
+  test/security.sh || status=1
   # the demo runs cleanly (its expected errors aside) and writes a well-formed forest plot
   createdb msc_demo
   if psql -X -q -v ON_ERROR_STOP=1 -d msc_demo -f scripts/demo.sql > build/demo.out 2>&1 &&

@@ -407,6 +407,7 @@ FROM counts_before b;
 
 -- participants entered in an arm keep it when a new version of the record
 -- drops the arm; other arms go with their outcomes and events
+INSERT INTO site (site) VALUES ('Site A'), ('Site B');
 INSERT INTO participant (trial_id, arm_id, code, site)
 SELECT trial_id, arm_id, 'P-001', 'Site A' FROM arm WHERE label = 'Saline';
 INSERT INTO doc

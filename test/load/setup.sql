@@ -11,6 +11,8 @@
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 CREATE SCHEMA load;
+-- the sites participants are enrolled at (participant.site references site)
+INSERT INTO site (site) SELECT 'site-' || i FROM generate_series(1, 5) AS i;
 
 -- ctgov records to import: real ones (psql variables inserted by load.sh)
 -- and the synthetic study under several NCT ids

@@ -1,13 +1,14 @@
 -- Structure of the registry: tables, keys, foreign keys, checks, indexes,
 -- comments, pg_dump registration, views and the import function.
 BEGIN;
-SELECT plan(97);
+SELECT plan(103);
 
 CREATE TEMP VIEW reg_table(name) AS
-VALUES ('trial'), ('arm'), ('outcome'), ('participant'), ('assessment'), ('adverse_event'), ('import_problem');
+VALUES ('trial'), ('arm'), ('outcome'), ('participant'), ('assessment'), ('adverse_event'), ('import_problem'),
+       ('site'), ('site_member'), ('registry_admin'), ('participant_adverse_event');
 CREATE TEMP VIEW reg_view(name) AS
 VALUES ('arm_pain_summary'), ('trial_effect'), ('trial_stratum_effect'), ('pooled_effect'), ('safety_by_route'),
-       ('safety_totals_by_route');
+       ('safety_totals_by_route'), ('arm_adverse_event_summary');
 CREATE TEMP VIEW ext_schema AS
 SELECT n.nspname AS name FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname = 'msc_registry';
@@ -50,8 +51,11 @@ SELECT fk_ok('assessment', 'participant_id', 'participant', 'participant_id');
 SELECT fk_ok('adverse_event', 'arm_id', 'arm', 'arm_id');
 SELECT fk_ok('import_problem', 'trial_id', 'trial', 'trial_id');
 SELECT is_empty($$ SELECT conname::text FROM pg_constraint
-                   WHERE contype = 'f' AND conrelid IN (SELECT name::regclass FROM reg_table) AND confdeltype <> 'c' $$,
-                'every foreign key cascades deletes');
+                   WHERE contype = 'f' AND conrelid IN (SELECT name::regclass FROM reg_table) AND confdeltype <> 'c'
+                     AND conname <> 'participant_site_fkey' $$,
+                'every foreign key cascades deletes (but a participant''s site)');
+SELECT is((SELECT confdeltype::text || confupdtype::text FROM pg_constraint WHERE conname = 'participant_site_fkey'),
+          'ac', 'a site with participants cannot be deleted; renaming it renames theirs');
 
 -- column types
 SELECT col_type_is('trial', 'trial_id', 'trial_id', 'trial.trial_id is a trial_id');
@@ -110,7 +114,7 @@ SELECT set_eq($$ SELECT unnest(extconfig)::regclass::text FROM pg_extension WHER
               $$ SELECT name FROM reg_table
                  UNION ALL SELECT pg_get_serial_sequence(name, a.attname)::regclass::text
                  FROM reg_table JOIN pg_attribute a ON a.attrelid = name::regclass AND a.attidentity <> '' $$,
-              'pg_extension_config_dump registers the seven tables and their identity sequences');
+              'pg_extension_config_dump registers the eleven tables and their identity sequences');
 SELECT ok((SELECT bool_and(c = '') FROM pg_extension, unnest(extcondition) AS c WHERE extname = 'msc_registry'),
           'with no filter: pg_dump keeps every row');
 

@@ -1,13 +1,20 @@
 -- Structure of the extension: every object commented, functions labelled,
 -- every base type with binary I/O, operators and btree/hash opclasses.
 BEGIN;
-SELECT plan(25);
+SELECT plan(30);
 
 CREATE TEMP VIEW ext_member AS
 SELECT d.classid, d.objid
 FROM pg_depend d JOIN pg_extension e ON d.refobjid = e.oid
 WHERE d.refclassid = 'pg_extension'::regclass AND e.extname = 'msc_registry'
-  AND d.deptype = 'e';
+  AND d.deptype = 'e'
+  -- PostgreSQL 17 also records the types it makes implicitly as members:
+  -- the array type of every type and the row type of every table and view
+  AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (
+        SELECT FROM pg_type t
+        WHERE t.oid = d.objid
+          AND (EXISTS (SELECT FROM pg_type a WHERE a.typarray = t.oid)
+               OR EXISTS (SELECT FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind <> 'c'))));
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.* FROM ext_member m JOIN pg_proc p ON p.oid = m.objid
@@ -74,6 +81,39 @@ SELECT is_empty($$ SELECT f.oid::regprocedure::text FROM ext_function f
                 'C functions are STRICT, but for aggregate support functions that must see a NULL state');
 SELECT is_empty($$ SELECT oid::regprocedure::text FROM ext_function WHERE prosecdef $$,
                 'no function is SECURITY DEFINER');
+
+-- safe whatever the caller's search_path: a function that is not C is SQL
+-- with a standard body (bound when created) or runs with a search_path of
+-- pg_catalog first and pg_temp last
+SELECT is_empty($$ SELECT oid::regprocedure::text FROM ext_function
+                   WHERE prokind <> 'a' AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
+                     AND prosqlbody IS NULL
+                     AND NOT EXISTS (SELECT 1 FROM unnest(proconfig) AS c
+                                     WHERE c ~ '^search_path=pg_catalog, .*pg_temp$') $$,
+                'every SQL or PL/pgSQL function has a SQL-standard body or SET search_path = pg_catalog, ..., pg_temp');
+
+-- row-level security: the views run as the querying role, the tables of
+-- participant-level data and of the site mapping have policies, each with
+-- a COMMENT, and the tables and views belong to a superuser
+SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
+                   WHERE m.classid = 'pg_class'::regclass AND c.relkind = 'v'
+                     AND NOT coalesce(c.reloptions @> '{security_invoker=true}', false) $$,
+                'every view is security_invoker (row-level security applies to the querying role)');
+SELECT set_eq($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
+                 WHERE m.classid = 'pg_class'::regclass AND c.relkind = 'r' AND c.relrowsecurity $$,
+              ARRAY['participant', 'assessment', 'participant_adverse_event', 'site_member', 'registry_admin'],
+              'row-level security is on for participant, assessment, participant_adverse_event, site_member, registry_admin');
+SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
+                   WHERE m.classid = 'pg_class'::regclass AND c.relrowsecurity
+                     AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)
+                   UNION ALL
+                   SELECT p.polname::text FROM ext_member m JOIN pg_policy p ON p.polrelid = m.objid
+                   WHERE m.classid = 'pg_class'::regclass AND obj_description(p.oid, 'pg_policy') IS NULL $$,
+                'every table with row-level security has policies, and every policy a COMMENT');
+SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
+                   WHERE m.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'v', 'S')
+                     AND NOT (SELECT rolsuper FROM pg_roles WHERE oid = c.relowner) $$,
+                'every table, view and sequence belongs to a superuser (an owner who is none gets grants, not ownership)');
 
 -- every base type: binary I/O, the six comparison operators, default
 -- btree and hash operator classes
