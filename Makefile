@@ -53,3 +53,9 @@ test/core/build/%: test/core/%.c test/core/unit.h $(CORE_SRCS) $(wildcard src/co
 .PHONY: coretest
 coretest: $(CORE_TESTS)
 	@status=0; for t in $(CORE_TESTS); do $$t || status=1; done; exit $$status
+
+# ---- libFuzzer targets (clang): scripts/fuzz.sh, FUZZ_SECONDS per target ----
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -14,6 +14,8 @@ packages=(
   libxml2-utils              # xmllint: forest plots are well-formed XML
   librsvg2-bin               # rsvg-convert: forest plots render
   fonts-dejavu-core          # a sans-serif font for the rendered text
+  clang                      # libFuzzer targets (scripts/fuzz.sh)
+  libclang-rt-14-dev         # libFuzzer, ASan and UBSan runtimes for clang
 )
 
 missing=()

@@ -25,7 +25,10 @@ flock /tmp/msc_registry_dev_check.lock \
     pg_prove -d msc_tap --ext .sql -r test/pgtap || status=1
     test/forest_plot.sh || status=1
     test/ctgov_import.sh || status=1
+    test/hostile_import.sh || status=1
     test/upgrade.sh || status=1
+    test/lossless.sh || status=1
+    test/dump_restore.sh || status=1
     test/security.sh || status=1
   fi
   exit \$status

@@ -33,6 +33,9 @@ perl scripts/check_readme.pl
 echo "== core unit tests (ASan + UBSan)"
 make -s coretest
 
+echo "== fuzz targets (libFuzzer + ASan + UBSan, 15 s each; scripts/fuzz.sh)"
+scripts/fuzz.sh 15
+
 echo "== scale-out: a coordinator and two shards over postgres_fdw (bench/scaleout.sh, about 6 s)"
 bench/scaleout.sh --installed > build/scaleout.out 2>&1 || { cat build/scaleout.out; exit 1; }
 grep -E "^(-- |scaleout: )" build/scaleout.out
@@ -51,7 +54,10 @@ pg_virtualenv -t bash -c '
   pg_prove -d msc_tap --ext .sql -r test/pgtap || status=1
   test/forest_plot.sh || status=1
   test/ctgov_import.sh || status=1
+  test/hostile_import.sh || status=1
   test/upgrade.sh || status=1
+  test/lossless.sh || status=1
+  test/dump_restore.sh || status=1
   test/security.sh || status=1
   # the demo runs cleanly (its expected errors aside) and writes a well-formed forest plot
   createdb msc_demo

@@ -30,9 +30,21 @@ name_is(const char *s, const char *name)
 	return s[i] == '\0' && name[i] == '\0';
 }
 
+/*
+ * A name as a message shows it: control characters escaped, a long name
+ * cut at a character boundary (never inside a UTF-8 sequence).
+ */
+static const char *
+quote_name(char *dst, size_t dstlen, const char *s)
+{
+	msc_quote(dst, dstlen, s, strlen(s));
+	return dst;
+}
+
 bool
 stat_meta_method_parse(const char *s, meta_method *m, msc_error *err)
 {
+	char		q[MSC_QUOTE_MAX * 4 + 8];
 	static const char *const names[] = {"FE", "DL", "REML", "PM"};
 
 	for (int i = 0; i < 4; i++)
@@ -43,12 +55,14 @@ stat_meta_method_parse(const char *s, meta_method *m, msc_error *err)
 		}
 	return msc_fail(err, MSC_ERR_PARAM, NULL,
 					"Methods are FE (fixed effect), DL (DerSimonian-Laird), REML (the default) and PM (Paule-Mandel).",
-					"unknown meta-analysis method \"%.40s\"", s);
+					"unknown meta-analysis method \"%s\"", quote_name(q, sizeof(q), s));
 }
 
 bool
 stat_meta_test_parse(const char *s, meta_test *t, msc_error *err)
 {
+	char		q[MSC_QUOTE_MAX * 4 + 8];
+
 	if (name_is(s, "z"))
 		*t = META_Z;
 	else if (name_is(s, "knha") || name_is(s, "hksj"))
@@ -56,13 +70,14 @@ stat_meta_test_parse(const char *s, meta_test *t, msc_error *err)
 	else
 		return msc_fail(err, MSC_ERR_PARAM, NULL,
 						"Tests are z (the default, normal) and knha (Knapp-Hartung, t on k - 1 degrees of freedom).",
-						"unknown meta-analysis test \"%.40s\"", s);
+						"unknown meta-analysis test \"%s\"", quote_name(q, sizeof(q), s));
 	return true;
 }
 
 bool
 stat_meta_measure_parse(const char *s, meta_measure *m, msc_error *err)
 {
+	char		q[MSC_QUOTE_MAX * 4 + 8];
 	static const char *const names[] = {"OR", "RR", "RD"};
 
 	for (int i = 0; i < 3; i++)
@@ -73,7 +88,7 @@ stat_meta_measure_parse(const char *s, meta_measure *m, msc_error *err)
 		}
 	return msc_fail(err, MSC_ERR_PARAM, NULL,
 					"Mantel-Haenszel measures are OR (odds ratio), RR (risk ratio) and RD (risk difference).",
-					"unknown Mantel-Haenszel measure \"%.40s\"", s);
+					"unknown Mantel-Haenszel measure \"%s\"", quote_name(q, sizeof(q), s));
 }
 
 const char *

@@ -8,6 +8,9 @@
 #include "postgres.h"
 #include "fmgr.h"
 #include "utils/sortsupport.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"			/* VARDATA_ANY and the like left postgres.h in 16 */
+#endif
 
 #include "../core/msc_error.h"
 

@@ -882,9 +882,34 @@ BEGIN
     END IF;
     tid := nct::@extschema@.trial_id;
 
+    -- the parts of the record the import reads are objects: one that is
+    -- not is a problem, not an empty part
+    FOR mpath, g IN
+        SELECT '$.' || p, record #> string_to_array(p, '.')
+        FROM unnest(ARRAY['protocolSection.statusModule', 'protocolSection.statusModule.startDateStruct',
+                          'protocolSection.designModule', 'protocolSection.designModule.enrollmentInfo',
+                          'protocolSection.conditionsModule', 'protocolSection.armsInterventionsModule',
+                          'resultsSection', 'resultsSection.outcomeMeasuresModule',
+                          'resultsSection.adverseEventsModule']) AS p
+    LOOP
+        IF g IS NOT NULL AND jsonb_typeof(g) <> 'object' THEN
+            probs := probs || jsonb_build_object('path', mpath, 'reason', 'not an object; not loaded', 'raw', g);
+        END IF;
+    END LOOP;
+
     -- ---- the trial ----
-    v_title := nullif(btrim(ps #>> '{identificationModule,briefTitle}'), '');
-    v_official := nullif(btrim(ps #>> '{identificationModule,officialTitle}'), '');
+    FOR mpath, g IN
+        SELECT '$.protocolSection.identificationModule.' || f, ps -> 'identificationModule' -> f
+        FROM unnest(ARRAY['briefTitle', 'officialTitle']) AS f
+    LOOP
+        IF g IS NOT NULL AND jsonb_typeof(g) <> 'string' THEN
+            probs := probs || jsonb_build_object('path', mpath, 'reason', 'a title that is not a text; not loaded', 'raw', g);
+        END IF;
+    END LOOP;
+    v_title := CASE WHEN jsonb_typeof(ps #> '{identificationModule,briefTitle}') = 'string'
+                    THEN nullif(btrim(ps #>> '{identificationModule,briefTitle}'), '') END;
+    v_official := CASE WHEN jsonb_typeof(ps #> '{identificationModule,officialTitle}') = 'string'
+                       THEN nullif(btrim(ps #>> '{identificationModule,officialTitle}'), '') END;
     IF jsonb_typeof(ps #> '{conditionsModule,conditions}') = 'array' THEN
         FOR g, gi IN SELECT * FROM jsonb_array_elements(ps #> '{conditionsModule,conditions}') WITH ORDINALITY LOOP
             IF jsonb_typeof(g) = 'string' AND btrim(g #>> '{}') <> '' THEN
@@ -969,7 +994,8 @@ BEGIN
     -- a problem, not an empty list
     FOR mpath, g IN
         SELECT '$.' || p, record #> string_to_array(p, '.')
-        FROM unnest(ARRAY['protocolSection.armsInterventionsModule.armGroups',
+        FROM unnest(ARRAY['protocolSection.designModule.phases',
+                          'protocolSection.armsInterventionsModule.armGroups',
                           'protocolSection.armsInterventionsModule.interventions',
                           'resultsSection.outcomeMeasuresModule.outcomeMeasures',
                           'resultsSection.adverseEventsModule.eventGroups',
@@ -994,9 +1020,17 @@ BEGIN
                  THEN ps #> '{armsInterventionsModule,armGroups}' ELSE '[]' END) WITH ORDINALITY
     LOOP
         apath := format('$.protocolSection.armsInterventionsModule.armGroups[%s]', ai - 1);
-        v_label := CASE WHEN jsonb_typeof(ag) = 'object' THEN nullif(btrim(ag ->> 'label'), '') END;
+        v_label := CASE WHEN jsonb_typeof(ag -> 'label') = 'string' THEN nullif(btrim(ag ->> 'label'), '') END;
         IF v_label IS NULL THEN
             probs := probs || jsonb_build_object('path', apath, 'reason', 'arm group without a label; not loaded', 'raw', ag);
+            CONTINUE;
+        END IF;
+        -- ClinicalTrials.gov allows 100 characters; a label must fit the arm's unique index
+        IF char_length(v_label) > 300 THEN
+            probs := probs || jsonb_build_object('path', apath || '.label',
+                'reason', format('arm label of %s characters, longer than the 300 an arm label may have; not loaded',
+                                 char_length(v_label)),
+                'raw', ag -> 'label');
             CONTINUE;
         END IF;
         IF v_label = ANY (arm_labels) THEN
@@ -1011,7 +1045,11 @@ BEGIN
                 'reason', 'not an arm type of ClinicalTrials.gov; loaded without one', 'raw', ag -> 'type');
             v_type := NULL;
         END IF;
-        v_descr := nullif(btrim(ag ->> 'description'), '');
+        v_descr := CASE WHEN jsonb_typeof(ag -> 'description') = 'string' THEN nullif(btrim(ag ->> 'description'), '') END;
+        IF ag ? 'description' AND jsonb_typeof(ag -> 'description') <> 'string' THEN
+            probs := probs || jsonb_build_object('path', apath || '.description',
+                'reason', 'an arm description that is not a text; not loaded', 'raw', ag -> 'description');
+        END IF;
         v_ivnames := '{}';
         texts := ARRAY[v_label, v_descr];
         FOR iv IN SELECT * FROM jsonb_array_elements(ivs) LOOP
@@ -1343,12 +1381,31 @@ BEGIN
                 CASE WHEN jsonb_typeof(aem -> lst.name) = 'array' THEN aem -> lst.name ELSE '[]' END) WITH ORDINALITY
         LOOP
             epath := format('$.resultsSection.adverseEventsModule.%s[%s]', lst.name, ei - 1);
-            v_term := CASE WHEN jsonb_typeof(ev) = 'object' THEN nullif(btrim(ev ->> 'term'), '') END;
+            v_term := CASE WHEN jsonb_typeof(ev -> 'term') = 'string' THEN nullif(btrim(ev ->> 'term'), '') END;
             IF v_term IS NULL THEN
                 probs := probs || jsonb_build_object('path', epath, 'reason', 'adverse event without a term; not loaded', 'raw', ev);
                 CONTINUE;
             END IF;
-            v_organ := nullif(btrim(ev ->> 'organSystem'), '');
+            -- ClinicalTrials.gov allows 100 characters; term and organ system must fit the unique index
+            IF char_length(v_term) > 300 THEN
+                probs := probs || jsonb_build_object('path', epath || '.term',
+                    'reason', format('adverse event term of %s characters, longer than the 300 a term may have; not loaded',
+                                     char_length(v_term)),
+                    'raw', ev -> 'term');
+                CONTINUE;
+            END IF;
+            v_organ := CASE WHEN jsonb_typeof(ev -> 'organSystem') = 'string' THEN nullif(btrim(ev ->> 'organSystem'), '') END;
+            IF ev ? 'organSystem' AND jsonb_typeof(ev -> 'organSystem') <> 'string' THEN
+                probs := probs || jsonb_build_object('path', epath || '.organSystem',
+                    'reason', format('"%s": an organ system that is not a text; loaded without one', v_term),
+                    'raw', ev -> 'organSystem');
+            ELSIF char_length(v_organ) > 300 THEN
+                probs := probs || jsonb_build_object('path', epath || '.organSystem',
+                    'reason', format('"%s": organ system of %s characters, longer than the 300 it may have; loaded without one',
+                                     v_term, char_length(v_organ)),
+                    'raw', ev -> 'organSystem');
+                v_organ := NULL;
+            END IF;
             FOR st, si IN SELECT * FROM jsonb_array_elements(
                     CASE WHEN jsonb_typeof(ev -> 'stats') = 'array' THEN ev -> 'stats' ELSE '[]' END) WITH ORDINALITY
             LOOP

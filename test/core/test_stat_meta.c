@@ -302,9 +302,47 @@ check_random_sets(void)
 	CHECK(failures == 0, "%d of 60000 random REML/PM fits failed", failures);
 }
 
+/*
+ * Found by test/fuzz/fuzz_forest_svg: an unknown method, test or measure
+ * name went into the message raw (control characters and all) and cut at
+ * 40 bytes, possibly inside a UTF-8 sequence.  It is now quoted like every
+ * other input: control characters as \xNN, cut at a character boundary.
+ */
+static void
+check_name_messages(void)
+{
+	msc_error	err;
+	meta_method m;
+	meta_test	t;
+	meta_measure me;
+	char		longname[64];
+
+	CHECK(!stat_meta_test_parse("z\x03OR", &t, &err) &&
+		  strcmp(err.message, "unknown meta-analysis test \"z\\x03OR\"") == 0,
+		  "control character shown raw: %s", err.message);
+	CHECK(!stat_meta_method_parse("RE\x1bML", &m, &err) && strchr(err.message, 0x1b) == NULL,
+		  "escape shown raw: %s", err.message);
+	CHECK(!stat_meta_measure_parse("H\x7fR", &me, &err) && strchr(err.message, 0x7f) == NULL,
+		  "DEL shown raw: %s", err.message);
+	/* 39 ASCII bytes then a 3-byte character: "%.40s" split it */
+	memset(longname, 'x', 39);
+	memcpy(longname + 39, "\xE2\x82\xAC", 4);
+	CHECK(!stat_meta_method_parse(longname, &m, &err) && strstr(err.message, "x\xE2\x82\xAC\"") != NULL,
+		  "name cut inside a character: %s", err.message);
+	/* 47 ASCII bytes then a 3-byte character: cut before it */
+	memset(longname, 'x', 47);
+	memcpy(longname + 47, "\xE2\x82\xAC" "abc", 7);
+	longname[54] = '\0';
+	CHECK(!stat_meta_method_parse(longname, &m, &err) &&
+		  strstr(err.message, "\xE2\x82\xAC") == NULL && strstr(err.message, "\xE2") == NULL &&
+		  strstr(err.message, "...") != NULL,
+		  "long name cut inside a character: %s", err.message);
+}
+
 int
 main(void)
 {
+	check_name_messages();
 	check_random_sets();
 	check_escalc();
 	check_rma();

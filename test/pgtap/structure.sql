@@ -7,7 +7,14 @@ CREATE TEMP VIEW ext_member AS
 SELECT d.classid, d.objid
 FROM pg_depend d JOIN pg_extension e ON d.refobjid = e.oid
 WHERE d.refclassid = 'pg_extension'::regclass AND e.extname = 'msc_registry'
-  AND d.deptype = 'e';
+  AND d.deptype = 'e'
+  -- PostgreSQL 17 also records the types it makes implicitly as members:
+  -- the array type of every type and the row type of every table and view
+  AND NOT (d.classid = 'pg_type'::regclass AND EXISTS (
+        SELECT FROM pg_type t
+        WHERE t.oid = d.objid
+          AND (EXISTS (SELECT FROM pg_type a WHERE a.typarray = t.oid)
+               OR EXISTS (SELECT FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind <> 'c'))));
 
 CREATE TEMP VIEW ext_function AS
 SELECT p.* FROM ext_member m JOIN pg_proc p ON p.oid = m.objid
