@@ -3,6 +3,7 @@
  */
 #include "msc_text.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static bool
@@ -10,6 +11,23 @@ is_separator(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
 		c == '\f' || c == '-' || c == '_' || c == '/';
+}
+
+/*
+ * Bytes at s[i] that normalisation drops: 1 for an apostrophe or a full
+ * stop, 3 for U+2018 or U+2019 (the typographic apostrophes, E2 80 98/99),
+ * 0 otherwise.  s[0..len) is readable; NUL-terminated text may pass
+ * SIZE_MAX, as a NUL never matches the continuation bytes.
+ */
+static size_t
+ignorable_length(const unsigned char *s, size_t i, size_t len)
+{
+	if (s[i] == '\'' || s[i] == '.')
+		return 1;
+	if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+		(s[i + 2] == 0x98 || s[i + 2] == 0x99))
+		return 3;
+	return 0;
 }
 
 bool
@@ -21,14 +39,11 @@ msc_normalize(const char *src, size_t len, char *dst, size_t dstlen)
 	for (size_t i = 0; i < len; i++)
 	{
 		unsigned char c = (unsigned char) src[i];
+		size_t		skip = ignorable_length((const unsigned char *) src, i, len);
 
-		if (c == '\'' || c == '.')
-			continue;
-		/* U+2018 and U+2019, the typographic apostrophes: E2 80 98/99 */
-		if (c == 0xE2 && i + 2 < len && (unsigned char) src[i + 1] == 0x80 &&
-			((unsigned char) src[i + 2] == 0x98 || (unsigned char) src[i + 2] == 0x99))
+		if (skip > 0)
 		{
-			i += 2;
+			i += skip - 1;
 			continue;
 		}
 		if (is_separator(c))
@@ -65,14 +80,11 @@ msc_key_equals(const char *key, const char *phrase)
 	for (size_t i = 0; phrase[i] != '\0'; i++)
 	{
 		unsigned char c = (unsigned char) phrase[i];
+		size_t		skip = ignorable_length((const unsigned char *) phrase, i, SIZE_MAX);
 
-		if (c == '\'' || c == '.')
-			continue;
-		/* U+2018 and U+2019, the typographic apostrophes: E2 80 98/99 */
-		if (c == 0xE2 && (unsigned char) phrase[i + 1] == 0x80 &&
-			((unsigned char) phrase[i + 2] == 0x98 || (unsigned char) phrase[i + 2] == 0x99))
+		if (skip > 0)
 		{
-			i += 2;
+			i += skip - 1;
 			continue;
 		}
 		if (is_separator(c))
