@@ -17,7 +17,9 @@ DATA_built  = build/$(EXTENSION)--$(EXTVERSION).sql
 # earlier releases' install scripts, frozen as released, and the upgrade
 # scripts between releases (see "Versions and upgrades" in the README)
 DATA        = $(sort $(wildcard src/sql/releases/*.sql src/sql/upgrades/*.sql))
-EXTRA_CLEAN = build test/core/build
+# build/pg17-root (scripts/pg17-check.sh) is kept: it is slow to make, and
+# rm -rf must never walk into it should its /dev or /proc still be mounted
+EXTRA_CLEAN = $(filter-out build/pg17-root,$(wildcard build/*)) test/core/build
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION)

@@ -56,6 +56,13 @@ mount_system() {
   mount_in_root tmpfs shm "$root/dev/shm"
 }
 
+# A run killed before its cleanup can leave /proc, /dev or the shared data
+# mounted in the root: never delete anything there while that is so.
+if findmnt -rn -o TARGET | grep -q "^$root/"; then
+  echo "pg17-check: something is still mounted under $root (findmnt); unmount it first" >&2
+  exit 1
+fi
+
 # ---- 1. the root ----
 if [ ! -e "$root/.msc-packages-installed" ]; then
   if [ ! -x "$root/usr/bin/apt-get" ]; then
