@@ -14,9 +14,11 @@ OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 SQL_PIECES  = $(sort $(wildcard src/sql/*.sql))
 DATA_built  = build/$(EXTENSION)--$(EXTVERSION).sql
-# earlier releases' install scripts, frozen as released, and the upgrade
-# scripts between releases (see "Versions and upgrades" in the README)
-DATA        = $(sort $(wildcard src/sql/releases/*.sql src/sql/upgrades/*.sql))
+# the upgrade scripts between releases: written out (upgrades/*.sql), or
+# assembled from pieces of src/sql (upgrades/*.sql.in, "--@include FILE")
+UPGRADES_IN = $(sort $(wildcard src/sql/upgrades/*.sql.in))
+DATA        = $(sort $(wildcard src/sql/upgrades/*.sql))
+DATA_built += $(patsubst src/sql/upgrades/%.sql.in,build/%.sql,$(UPGRADES_IN))
 # build/pg17-root (scripts/pg17-check.sh) is kept: it is slow to make, and
 # rm -rf must never walk into it should its /dev or /proc still be mounted
 EXTRA_CLEAN = $(filter-out build/pg17-root,$(wildcard build/*)) test/core/build
@@ -42,6 +44,28 @@ build/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) src/sql/ordered_type.sql.in
 	    while ((getline line < tmpl) > 0) { gsub(/@TYPE@/, t, line); print line } \
 	    close(tmpl); next } \
 	  { print }' $(SQL_PIECES) > $@
+
+build/%.sql: src/sql/upgrades/%.sql.in $(SQL_PIECES)
+	@mkdir -p build
+	awk '/^--@include / { f = $$2; n = 0; \
+	    while ((getline line < f) > 0) { print line; n++ } close(f); \
+	    if (n == 0) { print "cannot include " f > "/dev/stderr"; exit 1 } next } \
+	  { print }' $< > $@
+
+# ---- earlier releases' install scripts, for the upgrade and security tests:
+# each built from the commit that released it (src/sql/RELEASES) with that
+# commit's own Makefile, so no release is kept as a frozen copy.  Needs the
+# git history (a clone, not an export).
+RELEASES = $(shell awk '!/^\#/ && NF == 2 { print $$1 }' src/sql/RELEASES)
+OLD_RELEASE_SCRIPTS = $(patsubst %,build/releases/$(EXTENSION)--%.sql,$(filter-out $(EXTVERSION),$(RELEASES)))
+
+build/releases/$(EXTENSION)--%.sql: src/sql/RELEASES
+	scripts/release_script.sh $* $@
+
+.PHONY: old-releases install-old-releases
+old-releases: $(OLD_RELEASE_SCRIPTS)
+install-old-releases: $(OLD_RELEASE_SCRIPTS)
+	$(INSTALL_DATA) $^ '$(DESTDIR)$(datadir)/extension/'
 
 # ---- core unit tests (plain C, AddressSanitizer + UBSan) ----
 CORE_TEST_CFLAGS = -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \

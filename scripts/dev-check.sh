@@ -10,7 +10,7 @@ tap=0
 if [ "${1:-}" = "--tap" ]; then tap=1; shift; fi
 dest="$PWD/build/destdir"
 make -s 2>&1 | { grep -E "warning:|error:" || true; }
-make -s install DESTDIR="$dest" >/dev/null
+make -s install install-old-releases DESTDIR="$dest" >/dev/null
 chmod -R a+rX "$dest"
 tests="${*:-}"
 flock /tmp/msc_registry_dev_check.lock \

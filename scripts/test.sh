@@ -15,7 +15,7 @@ make -s 2>&1 | tee /tmp/msc_registry_build.log
 if grep -q "warning:" /tmp/msc_registry_build.log; then
   echo "the build printed warnings" >&2; exit 1
 fi
-make -s install
+make -s install install-old-releases
 
 echo "== META.json: valid JSON, PGXN meta-spec 1.0.0, in step with the control file"
 perl -MJSON::PP -e '

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Upgrade test: for every earlier release R (an install script frozen in
-# src/sql/releases/), install R, walk ALTER EXTENSION msc_registry UPDATE to
+# Upgrade test: for every earlier release R (src/sql/RELEASES; its install
+# script built from the commit that released it and installed by `make
+# install-old-releases`), install R, walk ALTER EXTENSION msc_registry UPDATE to
 # the current version, and compare the extension's objects with a fresh
 # install of the current version.  The objects are compared as pg_dump
 # --binary-upgrade writes them (that mode dumps every member of an
@@ -39,13 +40,15 @@ createdb msc_upgrade_fresh
 psql -X -q -v ON_ERROR_STOP=1 -d msc_upgrade_fresh -c "CREATE EXTENSION msc_registry"
 dump_objects msc_upgrade_fresh > "$out/fresh-$current.sql"
 
-shopt -s nullglob
-releases=(src/sql/releases/msc_registry--*.sql)
-if [ ${#releases[@]} -eq 0 ]; then
-  echo "upgrade: no earlier release to upgrade from"; exit 0
+releases=$(awk '!/^#/ && NF == 2 { print $1 }' src/sql/RELEASES | grep -v -x -F "$current" || true)
+if [ -z "$releases" ]; then
+  echo "upgrade: no earlier release to upgrade from"; exit 1
 fi
-for script in "${releases[@]}"; do
-  from=$(basename "$script" .sql); from=${from#msc_registry--}
+installed=$(psql -X -q -At -d postgres -c "SELECT string_agg(version, ' ') FROM pg_available_extension_versions WHERE name = 'msc_registry'")
+for from in $releases; do
+  if ! grep -q -w -F "$from" <<<"$installed"; then
+    echo "upgrade: release $from is not installed (available: $installed); run make install-old-releases"; status=1; continue
+  fi
   db=msc_upgrade_from_${from//./_}
   psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $db"
   createdb "$db"
@@ -56,6 +59,8 @@ INSERT INTO trial (trial_id, title, conditions)
   VALUES ('NCT00000102', 'upgrade fixture', ARRAY['knee osteoarthritis']);
 INSERT INTO arm (trial_id, label, is_msc, source, route)
   VALUES ('NCT00000102', 'MSC', true, 'adipose', 'intra-articular');
+-- (0.2.0 and later know sites by a table of their own)
+DO \$\$ BEGIN IF to_regclass('site') IS NOT NULL THEN EXECUTE 'INSERT INTO site (site) VALUES (''Site A'')'; END IF; END \$\$;
 INSERT INTO participant (trial_id, arm_id, code, site)
   SELECT 'NCT00000102', arm_id, 'P01', 'Site A' FROM arm;
 INSERT INTO assessment (participant_id, week, score)

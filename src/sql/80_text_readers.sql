@@ -7,13 +7,13 @@
 -- Standard deviations from what reports give instead (C, registry_stat.c)
 -- ===================================================================
 
-CREATE FUNCTION @extschema@.sd_from_se(se double precision, n integer)
+CREATE OR REPLACE FUNCTION @extschema@.sd_from_se(se double precision, n integer)
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'registry_sd_from_se_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.sd_from_se(double precision, integer) IS
     'standard deviation of a group of n from the standard error of its mean: se * sqrt(n) (Cochrane Handbook 6.5.2.2)';
 
-CREATE FUNCTION @extschema@.sd_from_ci(lower double precision, upper double precision, n integer,
+CREATE OR REPLACE FUNCTION @extschema@.sd_from_ci(lower double precision, upper double precision, n integer,
                                        level double precision DEFAULT 0.95)
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'registry_sd_from_ci_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -24,7 +24,7 @@ COMMENT ON FUNCTION @extschema@.sd_from_ci(double precision, double precision, i
 -- Vocabulary and text readers
 -- ===================================================================
 
-CREATE FUNCTION @extschema@.condition_categories(condition text)
+CREATE OR REPLACE FUNCTION @extschema@.condition_categories(condition text)
     RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN ARRAY(
@@ -52,7 +52,7 @@ RETURN ARRAY(
 COMMENT ON FUNCTION @extschema@.condition_categories(text) IS
     'the condition categories one condition text names, in this order: knee_oa, hip_oa (osteoarthritis only with its joint named, or gonarthrosis, coxarthrosis), low_back_pain (incl. degenerative disc disease, discogenic pain, lumbar disc herniation), tendinopathy (incl. tendon and ligament injury), neuropathic_pain (neuropathic pain, neuralgia, radiculopathy, sciatica, CRPS, painful, diabetic or peripheral neuropathy; not optic neuropathy or neuropathic ulcers), rheumatoid_arthritis, spinal_cord_injury, multiple_sclerosis, sjogren; empty when none';
 
-CREATE FUNCTION @extschema@.condition_category(conditions text[])
+CREATE OR REPLACE FUNCTION @extschema@.condition_category(conditions text[])
     RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN COALESCE(
@@ -69,7 +69,7 @@ RETURN COALESCE(
 COMMENT ON FUNCTION @extschema@.condition_category(text[]) IS
     'condition category of a trial: that of the first text (conditions in registry order, then the title) naming exactly one category (condition_categories); else the one category all the texts together name ("Osteoarthritis" with a title about the knee); else other';
 
-CREATE FUNCTION @extschema@.msc_mentioned(description text)
+CREATE OR REPLACE FUNCTION @extschema@.msc_mentioned(description text)
     RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN description ~* '(mesenchymal|(^|[^a-z])[a-z]{0,5}-?mscs?($|[^a-z])|\m(mpcs?|ascs?|adscs?|bmscs?|dpscs?)\M|stromal (vascular fraction|cells?)|\msvf\M|\mbmac\M|bone marrow (aspirate )?concentrate|lipoaspirate|micro-?fragmented (adipose|fat)|lipogems|(adipose|\mfat\M|marrow|umbilical|\mcord\M|placenta|amnio|synovi|dental pulp|wharton|menstrual)[a-z ,''-]{0,40}(stem|stromal|progenitor|regenerative) cells?|(stem|stromal|progenitor|regenerative) cells?[a-z ,''-]{0,40}(adipose|\mfat\M|marrow|umbilical|placenta|wharton|synovi|dental pulp)|\mmenscs?\M|\madas cells?|prochymal|remestemcel|pneumostem|cordstem|furestem|rexlemestrocel|stempeucel|cartistem|jointstem|cellgram|astrostem|elixcyte|obnitix|alofisel|darvadstrocel|temcell|stemirac|\mcx601\M|neofuse|\mplx-pad\M)'
@@ -77,7 +77,7 @@ RETURN description ~* '(mesenchymal|(^|[^a-z])[a-z]{0,5}-?mscs?($|[^a-z])|\m(mpc
 COMMENT ON FUNCTION @extschema@.msc_mentioned(text) IS
     'true when a text describes mesenchymal stem/stromal cells: "mesenchymal", MSC and its prefixed forms (hMSC, AD-MSC, hUC-MSC ...), MPC, ASC, ADSC, BMSC, DPSC, SVF, BMAC, bone marrow concentrate, lipoaspirate, microfragmented adipose, stem/stromal/progenitor cells named with their tissue, or a licensed or investigational MSC product by name (Prochymal/remestemcel-L, rexlemestrocel-L, Stempeucel, Cartistem, Cordstem, Pneumostem, JointStem, Alofisel/darvadstrocel, Temcell, Stemirac, NeoFuse, PLX-PAD ...); hematopoietic stem cells alone are not MSCs';
 
-CREATE FUNCTION @extschema@.co_interventions_in(description text)
+CREATE OR REPLACE FUNCTION @extschema@.co_interventions_in(description text)
     RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN ARRAY(
@@ -94,14 +94,14 @@ RETURN ARRAY(
 COMMENT ON FUNCTION @extschema@.co_interventions_in(text) IS
     'treatments other than cells that a text states, in order of first mention: prp (platelet-rich plasma), hyaluronic_acid, corticosteroid, surgery (arthroscopy, debridement, microfracture, osteotomy, discectomy, reconstruction ...), physiotherapy; empty when none';
 
-CREATE FUNCTION @extschema@.pain_instrument_range(instrument text)
+CREATE OR REPLACE FUNCTION @extschema@.pain_instrument_range(instrument text)
     RETURNS numrange
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN (SELECT numrange(p.min, p.max, '[]') FROM @extschema@.pain_instruments() AS p WHERE p.name = instrument);
 COMMENT ON FUNCTION @extschema@.pain_instrument_range(text) IS
     'the range [min, max] of a pain_score instrument given by its canonical name (pain_instruments()), NULL for any other text';
 
-CREATE FUNCTION @extschema@.pain_instrument_match(title text, unit text,
+CREATE OR REPLACE FUNCTION @extschema@.pain_instrument_match(title text, unit text,
     OUT instrument text, OUT families text[], OUT reason text)
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -197,14 +197,14 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.pain_instrument_match(text, text) IS
     'reads an outcome measure''s title and unit: the pain_score instrument it names (or NULL), the instrument families it names (womac, koos, odi, rmdq, bpi, lysholm, ikdc, patient_global, and vas or nrs only when about pain), and why no instrument was chosen when a family is named (no or several subscales, several instruments)';
 
-CREATE FUNCTION @extschema@.pain_instrument_of(title text, unit text)
+CREATE OR REPLACE FUNCTION @extschema@.pain_instrument_of(title text, unit text)
     RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (@extschema@.pain_instrument_match(title, unit)).instrument;
 COMMENT ON FUNCTION @extschema@.pain_instrument_of(text, text) IS
     'the pain_score instrument an outcome measure''s title and unit name, e.g. womac_pain for "WOMAC pain subscale", vas for "Visual Analog Scale (VAS) for pain"; NULL when none or when it is unclear (WOMAC without a subscale, a VAS or NRS not about pain, several instruments); pain_instrument_match() says why';
 
-CREATE FUNCTION @extschema@.scale_maxima(description text)
+CREATE OR REPLACE FUNCTION @extschema@.scale_maxima(description text)
     RETURNS numeric[]
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -236,7 +236,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.scale_maxima(text) IS
     'the upper ends of the score ranges a text states: "0-10", "0 to 100", "0 (no pain) to 10 (worst)", "0 = none ... 10 = worst", "100 mm", "10 cm"; time spans ("0-6 months") are not ranges; sorted, each once';
 
-CREATE FUNCTION @extschema@.pain_scale_of(instrument text, title text, unit text, description text,
+CREATE OR REPLACE FUNCTION @extschema@.pain_scale_of(instrument text, title text, unit text, description text,
     OUT instrument_used text, OUT factor numeric, OUT conversion text, OUT problem text)
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -306,7 +306,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.pain_scale_of(text, text, text, text) IS
     'the scale an outcome measure reports an instrument on, from the ranges its title, unit and description state (scale_maxima): the instrument to store, the factor to multiply values by (10 for a VAS in cm or a 0-10 patient global), the conversion made, in words; or the problem when the scale is unclear or not one of the instrument (WOMAC and VAS must state theirs; NRS, KOOS, ODI, RMDQ, BPI, Lysholm and IKDC have one)';
 
-CREATE FUNCTION @extschema@.timepoint_weeks(time_frame text)
+CREATE OR REPLACE FUNCTION @extschema@.timepoint_weeks(time_frame text)
     RETURNS numeric[]
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -399,7 +399,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.timepoint_weeks(text) IS
     'the timepoints a time frame names, in weeks, in order of mention, each once: "Baseline" is 0, "Day 7" 1, "12 weeks" 12, "6 months" 26 (a month is 52/12 weeks), "1 year" 52, "48 hours" 0.29; lists ("3 and 6 months", "weeks 4, 8 and 12") give several; rounded to two decimals (0.01 week is under two hours); empty when none';
 
-CREATE FUNCTION @extschema@.results_group_arm(group_title text, arm_labels text[])
+CREATE OR REPLACE FUNCTION @extschema@.results_group_arm(group_title text, arm_labels text[])
     RETURNS integer
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
@@ -438,14 +438,14 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.results_group_arm(text, text[]) IS
     'position (1-based) in arm_labels of the arm a results group title (outcome or adverse-event group) stands for: the label with the same words (case and punctuation ignored), else the same words once a leading number is dropped ("1 Placebo" for "Placebo"), else the only label containing it or contained in it as whole words; NULL when none or several match';
 
-CREATE FUNCTION @extschema@.ctgov_number(value text)
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_number(value text)
     RETURNS numeric
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE WHEN value ~ '^\s*[-+]?([0-9]{1,15}(\.[0-9]{0,15})?|\.[0-9]{1,15})\s*$' THEN btrim(value)::numeric END;
 COMMENT ON FUNCTION @extschema@.ctgov_number(text) IS
     'a decimal number as ClinicalTrials.gov results write them ("12.5", "-2.11"), NULL for anything else ("NA", "<0.001", "1,234")';
 
-CREATE FUNCTION @extschema@.ctgov_integer(value jsonb)
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_integer(value jsonb)
     RETURNS integer
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE

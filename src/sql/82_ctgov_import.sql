@@ -5,7 +5,7 @@
 -- ClinicalTrials.gov import
 -- ===================================================================
 
-CREATE FUNCTION @extschema@.ctgov_timepoint(class_title text, n_classes integer,
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_timepoint(class_title text, n_classes integer,
     category_title text, n_categories integer, time_frame text, kind text,
     OUT week numeric, OUT problem text)
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -61,7 +61,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_timepoint(text, integer, text, integer, text, text) IS
     'the week of one class/category of ClinicalTrials.gov results: from a class or category title that names one timepoint ("Week 12", "Month 6"), else from the measure''s time frame when it names one (baseline not counted for a change); or the problem (several timepoints, subgroup titles, none)';
 
-CREATE FUNCTION @extschema@.ctgov_import(record jsonb)
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_import(record jsonb)
     RETURNS @extschema@.trial_id
     LANGUAGE plpgsql VOLATILE STRICT
     SET search_path = pg_catalog, pg_temp

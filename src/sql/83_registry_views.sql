@@ -5,7 +5,7 @@
 -- Reporting views
 -- ===================================================================
 
-CREATE VIEW @extschema@.arm_pain_summary WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW @extschema@.arm_pain_summary WITH (security_invoker = true) AS
 WITH scores AS (
     SELECT p.arm_id, s.participant_id, s.instrument, s.week, @extschema@.score(s.score) AS v
     FROM @extschema@.assessment s
@@ -43,7 +43,7 @@ COMMENT ON COLUMN @extschema@.arm_pain_summary.kind IS 'value (score at that wee
 COMMENT ON COLUMN @extschema@.arm_pain_summary.origin IS 'reported (outcome table) or participants (computed from assessment)';
 COMMENT ON COLUMN @extschema@.arm_pain_summary.preferred IS 'the row trial_effect and trial_stratum_effect use: reported rows, and participant rows where nothing is reported';
 
-CREATE VIEW @extschema@.trial_effect WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW @extschema@.trial_effect WITH (security_invoker = true) AS
 SELECT t.trial_id, t.condition_category AS condition,
        m.arm_id AS msc_arm_id, m.label AS msc_arm, c.arm_id AS control_arm_id, c.label AS control_arm,
        c.arm_type AS control_type,
@@ -74,7 +74,7 @@ COMMENT ON COLUMN @extschema@.trial_effect.md_yi IS 'mean difference MSC minus c
 COMMENT ON COLUMN @extschema@.trial_effect.md_vi IS 'sampling variance of md_yi';
 COMMENT ON COLUMN @extschema@.trial_effect.higher_is_worse IS 'true when a higher score is worse (pain), so a negative difference favours the MSC arm';
 
-CREATE VIEW @extschema@.trial_stratum_effect WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW @extschema@.trial_stratum_effect WITH (security_invoker = true) AS
 WITH s AS (
     SELECT s.trial_id, t.condition_category, s.arm, a.arm_type, s.source, s.route,
            s.instrument, s.week, s.kind, s.n, s.mean, s.sd,
@@ -125,7 +125,7 @@ CROSS JOIN LATERAL (
 COMMENT ON VIEW @extschema@.trial_stratum_effect IS
     'one comparison per trial and stratum (condition, source, route, instrument, week, kind), as pooled_effect pools them: the trial''s MSC arms of that source and route combined into one group, against its control arms of the closest kind (placebo or sham, else no intervention, else active comparator, else other) combined (Cochrane Handbook 6.5.2.10: pooled n, mean and SD), so no participant counts twice';
 
-CREATE VIEW @extschema@.pooled_effect WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW @extschema@.pooled_effect WITH (security_invoker = true) AS
 SELECT g.condition, g.source, g.route, g.instrument, g.week, g.kind, g.trials, g.trial_ids,
        g.n_msc, g.n_control,
        (g.smd).k AS smd_k, (g.smd).estimate AS smd, (g.smd).se AS smd_se,
@@ -151,7 +151,7 @@ COMMENT ON COLUMN @extschema@.pooled_effect.smd IS 'pooled Hedges'' g, MSC minus
 COMMENT ON COLUMN @extschema@.pooled_effect.md_k IS 'trials pooled for the mean difference (those with SDs)';
 COMMENT ON COLUMN @extschema@.pooled_effect.md IS 'pooled mean difference, MSC minus control, in the instrument''s unit';
 
-CREATE VIEW @extschema@.safety_by_route WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW @extschema@.safety_by_route WITH (security_invoker = true) AS
 WITH counts AS (
     SELECT a.route, a.is_msc, e.serious, min(e.term) AS term, min(e.organ_system) AS organ_system,
            count(DISTINCT a.trial_id) AS trials, count(DISTINCT a.arm_id) AS arms,
@@ -177,7 +177,7 @@ COMMENT ON COLUMN @extschema@.safety_by_route.rate IS 'affected / at_risk';
 COMMENT ON COLUMN @extschema@.safety_by_route.ci_low IS 'lower end of the 95% Wilson score interval';
 COMMENT ON COLUMN @extschema@.safety_by_route.ci_high IS 'upper end of the 95% Wilson score interval';
 
-CREATE VIEW @extschema@.safety_totals_by_route WITH (security_invoker = true) AS
+CREATE OR REPLACE VIEW @extschema@.safety_totals_by_route WITH (security_invoker = true) AS
 WITH totals AS (
     SELECT route, is_msc, count(DISTINCT trial_id) AS trials, count(*) AS arms,
            sum(sae_affected) AS sae_affected, sum(sae_at_risk) AS sae_at_risk,
