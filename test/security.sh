@@ -111,40 +111,103 @@ check "the database owner is neither superuser nor CREATEROLE" "f|f" \
 study=$(sed -n "/^INSERT INTO doc VALUES ('study', [$]json[$]\$/,/^[$]json[$]);/p" sql/registry.sql | sed '1d;$d')
 [ -n "$study" ] || { bad "the test record of sql/registry.sql is found"; exit 1; }
 
-# a schema where the installing role has planted a better match for a
-# function the views call (count(bigint) against count("any")) is refused
-plant="CREATE SCHEMA planted;
-CREATE FUNCTION planted.count_step(bigint, bigint) RETURNS bigint LANGUAGE sql RETURN 42;
-CREATE AGGREGATE planted.count(bigint) (SFUNC = planted.count_step, STYPE = bigint);"
-out=$(as "$owner" <<SQL
-\set VERBOSITY default
-$plant
-\set ON_ERROR_STOP 0
-CREATE EXTENSION msc_registry SCHEMA planted;
-\echo :SQLSTATE
-DROP SCHEMA planted CASCADE;
+# Overloads to plant, found mechanically (test/planted_overloads.sql): for
+# every built-in the installed extension's views, SQL function bodies,
+# defaults, checks, policies and PL/pgSQL bodies call, the overloads that
+# would beat it on the types the registry uses.  Each bumps
+# planted_log.calls.  Made from a scratch install; "pre" are the ones that
+# can exist before the extension (no extension type in them).
+work=$(mktemp -d)
+createdb "${db}_plantlist"
+su_psql -d "${db}_plantlist" -c "CREATE SCHEMA registry; CREATE EXTENSION msc_registry SCHEMA registry;"
+psql -X -q -d "${db}_plantlist" -f test/planted_overloads.sql > "$work/plant.out" 2>&1 || { cat "$work/plant.out"; exit 1; }
+dropdb "${db}_plantlist"
+grep '^make|' "$work/plant.out" | sed 's/^make|//' > "$work/make_all.sql"
+grep -v 'registry\.' "$work/make_all.sql" > "$work/make_pre.sql"
+grep '^add|' "$work/plant.out" | sed 's/^add|//' | grep -v 'registry\.' > "$work/add_pre.sql"
+planted_summary=$(sed -n 's/^summary|//p' "$work/plant.out")
+n_pre=$(wc -l < "$work/make_pre.sql")
+if [ "$n_pre" -gt 300 ] && grep -q 'AGGREGATE @S@.count(bigint)' "$work/make_pre.sql" && grep -q 'OPERATOR @S@.= ' "$work/make_pre.sql"; then
+  ok "overloads to plant found from the installed SQL: $planted_summary; $n_pre of them need no extension type"
+else
+  bad "overloads to plant found from the installed SQL" "$(head -5 "$work/plant.out")"
+fi
+# plant_sql SCHEMA [EXTENSION]: the planting statements for SCHEMA (pre),
+# each object then added to EXTENSION
+plant_sql() {
+  sed "s/@S@/$1/g" "$work/make_pre.sql"
+  [ -z "${2:-}" ] || sed "s/@S@/$1/g; s/^/ALTER EXTENSION $2 ADD /; s/\$/;/" "$work/add_pre.sql"
+}
+planted_log="CREATE SCHEMA planted_log; CREATE SEQUENCE planted_log.calls;
+GRANT USAGE ON SCHEMA planted_log TO PUBLIC; GRANT USAGE, UPDATE ON SEQUENCE planted_log.calls TO PUBLIC;"
+planted_calls() { su_psql -d "$1" -c "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM planted_log.calls"; }
+
+# The attack of issue 17, through another trusted extension: the owner
+# plants the overloads, makes them tsm_system_rows's, and installs.
+# 0.3.0 refuses the schema; 0.2.0 let it through, and a superuser reading
+# arm_adverse_event_summary then ran the planted count (the control: the
+# plants bite); updating that 0.2.0 is refused too.
+createdb -O "$owner" "${db}_planted"
+su_psql -d "${db}_planted" -c "$planted_log"
+out=$( { echo '\set VERBOSITY default'; echo "CREATE SCHEMA reg; CREATE EXTENSION tsm_system_rows SCHEMA reg;";
+         plant_sql reg tsm_system_rows; echo '\set ON_ERROR_STOP 0';
+         echo "CREATE EXTENSION msc_registry SCHEMA reg;"; echo '\echo :SQLSTATE'; } |
+       psql -X -q -At -v ON_ERROR_STOP=1 -d "${db}_planted" -c "SET SESSION AUTHORIZATION $owner" -f - 2>&1)
+listed=$(sed -n 's/^.*ERROR:  schema "reg" holds objects of a role that is not a superuser: //p' <<<"$out" |
+        grep -o -E '(^|, )(function|aggregate|procedure|operator|type|cast|collation|conversion) ' | wc -l)
+expected=$(su_psql -d "${db}_planted" -c "SELECT (SELECT count(*) FROM pg_proc WHERE pronamespace = 'reg'::regnamespace AND proowner = '$owner'::regrole)
+                                               + (SELECT count(*) FROM pg_operator WHERE oprnamespace = 'reg'::regnamespace AND oprowner = '$owner'::regrole)")
+if [ "$(tail -1 <<<"$out")" = 55000 ] && grep -q 'aggregate reg.count(bigint)' <<<"$out" && [ "$listed" -gt 300 ] &&
+   [ "$listed" -eq "$expected" ]; then
+  ok "CREATE EXTENSION refuses (55000) a schema where the owner planted $listed objects (overloads, aggregate steps, operators) and made them another trusted extension's, naming every one"
+else
+  bad "CREATE EXTENSION refuses a schema with overloads planted through another trusted extension" "listed $listed of the owner's $expected objects
+$(grep -v '^CREATE\|^ALTER' <<<"$out" | head -5 | cut -c1-300)"
+fi
+out=$(psql -X -q -At -v ON_ERROR_STOP=1 -d "${db}_planted" 2>&1 <<SQL
+SET SESSION AUTHORIZATION $owner;
+CREATE EXTENSION msc_registry VERSION '0.2.0' SCHEMA reg;
+INSERT INTO reg.trial (trial_id, title) VALUES ('NCT09999903', 'planted');
+INSERT INTO reg.arm (trial_id, label) VALUES ('NCT09999903', 'A');
+INSERT INTO reg.site (site) VALUES ('A');
+INSERT INTO reg.participant (trial_id, arm_id, code, site) SELECT 'NCT09999903', arm_id, 'P1', 'A' FROM reg.arm;
+INSERT INTO reg.participant_adverse_event (participant_id, term, serious) SELECT participant_id, 'Rash', false FROM reg.participant;
 SQL
 )
-check "the extension refuses a schema holding functions of a role that is no superuser (55000)" \
-  "ERROR:  schema \"planted\" holds functions or operators of a role that is not a superuser: count(bigint), count_step(bigint,bigint)
-55000" "$(grep -v '^HINT\|^CONTEXT\|^NOTICE\|^PL/pgSQL\|^DROP\|^DETAIL\|^drop cascades' <<<"$out")"
+before=$(planted_calls "${db}_planted")
+su_psql -d "${db}_planted" -c "SELECT * FROM reg.arm_adverse_event_summary" >/dev/null 2>&1
+after=$(planted_calls "${db}_planted")
+out=$( { echo "SET SESSION AUTHORIZATION $owner;"; echo '\set ON_ERROR_STOP 0'; echo 'ALTER EXTENSION msc_registry UPDATE;'; echo '\echo :SQLSTATE'; } |
+       psql -X -q -At -d "${db}_planted" 2>&1)
+if [ "$after" -gt "$before" ] && [ "$(tail -1 <<<"$out")" = 55000 ] && grep -q 'holds objects of a role that is not a superuser' <<<"$out"; then
+  ok "control: 0.2.0 installs there, and a superuser reading arm_adverse_event_summary runs the planted code ($((after - before)) calls); updating it is refused (55000)"
+else
+  bad "control: 0.2.0 installs among the plants and runs them, its update is refused" "calls $before -> $after; $(tail -3 <<<"$out" | cut -c1-300)"
+fi
+dropdb "${db}_planted"
 
-# the same for an update: 0.1.0 (installed by the owner: trusted), a
-# planted function, ALTER EXTENSION ... UPDATE refused; then, the schema
-# clean, the update by the owner gives it its grants
+# the same for an update: 0.1.0 (installed by the owner: trusted), the
+# overloads planted and made msc_registry's own, ALTER EXTENSION ... UPDATE
+# refused; then, in a clean schema, the update by the owner gives it its
+# grants
+createdb -O "$owner" "${db}_update"
+su_psql -d "${db}_update" -c "$planted_log"
+out=$( { echo "CREATE SCHEMA registry; CREATE EXTENSION msc_registry VERSION '0.1.0' SCHEMA registry;";
+         plant_sql registry msc_registry; echo '\set ON_ERROR_STOP 0';
+         echo 'ALTER EXTENSION msc_registry UPDATE;'; echo '\echo :SQLSTATE'; } |
+       psql -X -q -At -v ON_ERROR_STOP=1 -d "${db}_update" -c "SET SESSION AUTHORIZATION $owner" -f - 2>&1)
+if [ "$(tail -1 <<<"$out")" = 55000 ] && grep -q 'schema "registry" holds objects of a role that is not a superuser: .*aggregate registry.count(bigint)' <<<"$out" &&
+   [ "$(su_psql -d "${db}_update" -c "SELECT extversion FROM pg_extension WHERE extname = 'msc_registry'")" = 0.1.0 ]; then
+  ok "ALTER EXTENSION msc_registry UPDATE refuses (55000) a schema where the owner planted the overloads and made them msc_registry's own; 0.1.0 stays"
+else
+  bad "an update among overloads added to msc_registry is refused" "$(tail -3 <<<"$out" | cut -c1-300)"
+fi
+dropdb "${db}_update"
 createdb -O "$owner" "${db}_update"
 out=$(psql -X -q -At -d "${db}_update" 2>&1 <<SQL
 SET SESSION AUTHORIZATION $owner;
 CREATE SCHEMA registry;
 CREATE EXTENSION msc_registry VERSION '0.1.0' SCHEMA registry;
-CREATE FUNCTION registry.count_step(bigint, bigint) RETURNS bigint LANGUAGE sql RETURN 42;
-CREATE AGGREGATE registry.count(bigint) (SFUNC = registry.count_step, STYPE = bigint);
-\set ON_ERROR_STOP 0
-ALTER EXTENSION msc_registry UPDATE;
-\echo :SQLSTATE
-\set ON_ERROR_STOP 1
-DROP AGGREGATE registry.count(bigint);
-DROP FUNCTION registry.count_step(bigint, bigint);
 ALTER EXTENSION msc_registry UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'msc_registry';
 SELECT registry.is_registry_admin(), has_table_privilege('registry.participant', 'INSERT WITH GRANT OPTION'),
@@ -152,10 +215,8 @@ SELECT registry.is_registry_admin(), has_table_privilege('registry.participant',
 SQL
 )
 dropdb --if-exists "${db}_update" >/dev/null 2>&1
-check "an update by the owner is refused while the schema holds a planted function (55000), then made: the owner gets its grants and is an administrator" \
-  "ERROR:  schema \"registry\" holds functions or operators of a role that is not a superuser: count(bigint), count_step(bigint,bigint)
-55000
-$(sed -n "s/^default_version = '\(.*\)'/\1/p" msc_registry.control)
+check "an update by the owner from 0.1.0 in a clean schema is made: the owner gets its grants and is an administrator" \
+  "$(sed -n "s/^default_version = '\(.*\)'/\1/p" msc_registry.control)
 t|t|f" "$(grep -v '^psql:\|^DETAIL\|^HINT\|^CONTEXT' <<<"$out")"
 
 out=$(as "$owner" <<SQL
@@ -587,12 +648,9 @@ CREATE TEMP TABLE import_problem (LIKE registry.import_problem); CREATE TEMP TAB
 CREATE TEMP TABLE assessment (LIKE registry.assessment); CREATE TEMP TABLE site_member (LIKE registry.site_member);
 CREATE TEMP TABLE registry_admin (LIKE registry.registry_admin); CREATE TEMP TABLE site (LIKE registry.site);
 CREATE TEMP TABLE participant_adverse_event (LIKE registry.participant_adverse_event);"
-calls=$(cat <<SQL
-$temp_tables
-$hostile
-\\if :{?import}
-SELECT registry.ctgov_import(\$json\$$study\$json\$::jsonb);
-\\endif
+# every SQL and PL/pgSQL function of the extension, every view and the
+# tables under row-level security, read (run again in section 5)
+touch=$(cat <<'SQL'
 SELECT registry.pain_instrument_match('WOMAC pain subscale (VA3.1)', 'mm');
 SELECT registry.pain_instrument_of('Knee injury and Osteoarthritis Outcome Score (KOOS) pain', 'units on a scale');
 SELECT registry.scale_maxima('VAS from 0 (no pain) to 10 (worst pain), 0-100 mm');
@@ -620,6 +678,15 @@ SELECT * FROM registry.participant;
 SELECT * FROM registry.assessment;
 SELECT * FROM registry.participant_adverse_event;
 SELECT * FROM registry.site_member;
+SQL
+)
+calls=$(cat <<SQL
+$temp_tables
+$hostile
+\\if :{?import}
+SELECT registry.ctgov_import(\$json\$$study\$json\$::jsonb);
+\\endif
+$touch
 INSERT INTO registry.participant (trial_id, arm_id, code, site) VALUES ('NCT09999902', $placebo_arm, :'code', 'A');
 INSERT INTO registry.assessment (participant_id, week, score) VALUES ($a_participant, :week, 'womac_pain:3');
 INSERT INTO registry.participant_adverse_event (participant_id, term, serious, grade) VALUES ($a_participant, 'Rash', false, 1);
@@ -658,6 +725,79 @@ if [ "$after" -gt "$before" ] && grep -q hijacked <<<"$out"; then
 else
   bad "control: a function without a search_path is hijacked" "$out"
 fi
+
+# ---------------------------------------------------------------
+# 5. planted overloads: nothing the extension made binds to them
+# ---------------------------------------------------------------
+# (a) before the install, a superuser's overloads in the schema (the guard
+# lets a superuser's objects be): the extension installs, and as a
+# superuser and as a site role every function, view and table runs none of
+# them.  (b) after the install, the owner plants every overload, those on
+# the extension's types too, in the extension's schema, which it owns:
+# ctgov_import, every function, the views, the policies and the writes,
+# as each role, run none of them.
+edb="${db}_early"
+createdb -O "$owner" "$edb"
+su_psql -d "$edb" -c "$planted_log" -c "CREATE SCHEMA registry AUTHORIZATION $owner" >/dev/null
+plant_sql registry | su_psql -d "$edb" -f - >/dev/null 2>"$work/early.err" || bad "the superuser plants before the install" "$(head -3 "$work/early.err")"
+out=$(psql -X -q -At -v ON_ERROR_STOP=1 -d "$edb" 2>&1 <<SQL
+SET SESSION AUTHORIZATION $owner;
+CREATE EXTENSION msc_registry SCHEMA registry;
+SELECT registry.ctgov_import(\$json\$$study\$json\$::jsonb);
+INSERT INTO registry.site (site) VALUES ('A');
+INSERT INTO registry.site_member (member, site) VALUES ('msc_sec_site_a_staff', 'A');
+INSERT INTO registry.participant (trial_id, arm_id, code, site) SELECT trial_id, min(arm_id), 'E1', 'A' FROM registry.arm GROUP BY trial_id;
+INSERT INTO registry.assessment (participant_id, week, score) SELECT participant_id, 0, 'vas:40' FROM registry.participant;
+INSERT INTO registry.participant_adverse_event (participant_id, term, serious) SELECT participant_id, 'Rash', false FROM registry.participant;
+GRANT USAGE ON SCHEMA registry TO msc_sec_site_a_staff;
+GRANT SELECT ON ALL TABLES IN SCHEMA registry TO msc_sec_site_a_staff;
+SELECT count(*) FROM pg_catalog.pg_proc WHERE pronamespace OPERATOR(pg_catalog.=) 'registry'::regnamespace AND proowner OPERATOR(pg_catalog.<>) 'msc_sec_owner'::regrole AND proname OPERATOR(pg_catalog.~) '^planted_';
+SQL
+)
+if [ "$(tail -1 <<<"$out")" -gt 100 ] 2>/dev/null; then
+  ok "with the $(wc -l < "$work/make_pre.sql") objects of overloads a superuser planted in the schema beforehand, the owner installs 0.3.0 (the binding check passes) and imports"
+else
+  bad "the owner installs among a superuser's planted overloads" "$(tail -5 <<<"$out" | cut -c1-300)"
+fi
+for r in postgres msc_sec_site_a; do
+  before=$(planted_calls "$edb")
+  out=$( { [ "$r" = postgres ] || echo "SET SESSION AUTHORIZATION $r;"; echo "SET search_path = registry, public;"; echo "$touch"; echo "SELECT 'touched';"; } |
+         psql -X -q -At -d "$edb" 2>&1)
+  after=$(planted_calls "$edb")
+  if [ "$before" = "$after" ] && ! grep -q ERROR <<<"$out" && [ "$(tail -1 <<<"$out")" = touched ] &&
+     grep -q -x 'knee_oa' <<<"$out"; then
+    ok "as $([ "$r" = postgres ] && echo a superuser || echo "site role $r"), every function, view and table of an extension installed among planted overloads runs none of them"
+  else
+    bad "as $r, no planted overload runs (installed among them)" "planted calls: $((after - before))
+$(grep ERROR <<<"$out" | head -5)"
+  fi
+done
+dropdb "$edb"
+
+su_psql -d "$db" -c "$planted_log" >/dev/null
+out=$( { echo "SET SESSION AUTHORIZATION $owner;"; sed 's/@S@/registry/g' "$work/make_all.sql"; \
+         echo "SELECT count(*) FROM pg_catalog.pg_proc WHERE pronamespace OPERATOR(pg_catalog.=) 'registry'::regnamespace AND proowner OPERATOR(pg_catalog.=) '$owner'::regrole;"; } |
+       psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1)
+if [ "$(tail -1 <<<"$out")" -ge "$(wc -l < "$work/make_all.sql")" ] 2>/dev/null || [ "$(tail -1 <<<"$out")" -gt 500 ] 2>/dev/null; then
+  ok "the owner plants $(tail -1 <<<"$out") functions (overloads, aggregate steps, operator functions) in the installed extension's schema, on its types too"
+else
+  bad "the owner plants overloads in the installed extension's schema" "$(tail -3 <<<"$out" | cut -c1-300)"
+fi
+calls_plain=${calls//"$hostile"/SET search_path = registry, public;}
+for r in postgres "$owner" msc_sec_site_a msc_sec_admin; do
+  week=$((week + 1))
+  before=$(planted_calls "$db")
+  out=$( { [ "$r" = postgres ] || echo "SET SESSION AUTHORIZATION $r;"; [ "$r" = "$owner" ] && echo '\set import 1';
+           echo "\set code Placebo-P$week"; echo "\set week $week"; echo "$calls_plain"; } | psql -X -q -At -d "$db" 2>&1)
+  after=$(planted_calls "$db")
+  if [ "$before" = "$after" ] && grep -q "calls done" <<<"$out" && ! grep -q ERROR <<<"$out"; then
+    ok "as $([ "$r" = postgres ] && echo a superuser || echo "$r"), $([ "$r" = "$owner" ] && echo "ctgov_import, ")every function, view, policy and write runs none of the overloads planted after the install"
+  else
+    bad "as $r, no overload planted after the install runs" "planted calls: $((after - before))
+$(grep -E "ERROR|CONTEXT" <<<"$out" | head -6)"
+  fi
+done
+rm -rf "$work"
 
 echo "security: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
