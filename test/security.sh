@@ -632,9 +632,10 @@ check "among them lower(text), btrim(text), array_agg(anynonarray), ~*(text, tex
   "5 classic 5" "$(tail -1 <<<"$made" | sed 's/ classic \([0-9]*\)$/ classic \1/')"
 
 # every function of the extension that is not C is called below: a new one
-# must be added to the calls (condition_categories through condition_category)
+# must be added to the calls (condition_categories through condition_category,
+# the ctgov_import_* parts through ctgov_import)
 check "the functions that are not C are the ones the calls below cover" \
-  "co_interventions_in condition_categories condition_category ctgov_import ctgov_integer ctgov_number ctgov_timepoint current_sites is_registry_admin msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of results_group_arm scale_maxima timepoint_weeks" \
+  "co_interventions_in condition_categories condition_category ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_outcomes ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint current_sites is_registry_admin msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of results_group_arm scale_maxima timepoint_weeks" \
   "$(su_psql -d "$db" -c "SELECT string_agg(DISTINCT proname, ' ' ORDER BY proname) FROM pg_proc
                           WHERE pronamespace = 'registry'::regnamespace AND prokind = 'f'
                             AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')")"

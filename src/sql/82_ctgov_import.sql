@@ -61,20 +61,16 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_timepoint(text, integer, text, integer, text, text) IS
     'the week of one class/category of ClinicalTrials.gov results: from a class or category title that names one timepoint ("Week 12", "Month 6"), else from the measure''s time frame when it names one (baseline not counted for a change); or the problem (several timepoints, subgroup titles, none)';
 
-CREATE OR REPLACE FUNCTION @extschema@.ctgov_import(record jsonb)
-    RETURNS @extschema@.trial_id
-    LANGUAGE plpgsql VOLATILE STRICT
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_trial(record jsonb, tid @extschema@.trial_id, OUT problems jsonb)
+    LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-    not_study_hint constant text :=
-        'ctgov_import() takes one study as the ClinicalTrials.gov API v2 returns it '
-        '(https://clinicaltrials.gov/api/v2/studies/NCT01234567): a JSON object with protocolSection.identificationModule.nctId.';
-    ps jsonb;
-    nct text;
-    tid @extschema@.trial_id;
+    ps jsonb := record -> 'protocolSection';
     probs jsonb := '[]';
-    -- trial
+    mpath text;
+    g jsonb;
+    gi bigint;
     v_title text;
     v_official text;
     v_conditions text[] := '{}';
@@ -86,123 +82,7 @@ DECLARE
     v_enrollment integer;
     v_start text;
     v_has_results boolean;
-    -- arms
-    arm_labels text[] := '{}';
-    arm_ids bigint[] := '{}';
-    ivs jsonb;
-    ag jsonb;
-    ai bigint;
-    iv jsonb;
-    apath text;
-    v_label text;
-    v_type text;
-    v_descr text;
-    v_ivnames text[];
-    texts text[];
-    full_text text;
-    v_is_msc boolean;
-    v_sources @extschema@.msc_source[];
-    v_routes @extschema@.msc_route[];
-    v_source @extschema@.msc_source;
-    v_route @extschema@.msc_route;
-    v_donor @extschema@.msc_donor;
-    v_manip @extschema@.msc_manipulation;
-    v_dose @extschema@.cell_dose;
-    v_co text[];
-    v_arm_id bigint;
-    msg text;
-    -- outcomes
-    om jsonb;
-    oi bigint;
-    mpath text;
-    im record;
-    sc record;
-    tp record;
-    v_stat text;
-    v_kind text;
-    dt text;
-    disp text;
-    lvl text;
-    v_level double precision;
-    v_sd_source text;
-    gmap jsonb;
-    g jsonb;
-    gi bigint;
-    cls jsonb;
-    ci bigint;
-    cat jsonb;
-    ki bigint;
-    meas jsonb;
-    mi bigint;
-    cpath text;
-    kpath text;
-    path text;
-    denoms jsonb;
-    n_classes integer;
-    n_cats integer;
-    gid text;
-    v_n integer;
-    v_mean numeric;
-    v_sd numeric;
-    v_spread numeric;
-    lo numeric;
-    hi numeric;
-    rng numrange;
-    cnt bigint;
-    -- adverse events
-    emap jsonb := '{}';
-    unmatched text[] := '{}';
-    aem jsonb;
-    lst record;
-    ev jsonb;
-    ei bigint;
-    st jsonb;
-    si bigint;
-    epath text;
-    spath text;
-    v_term text;
-    v_organ text;
-    v_aff integer;
-    v_risk integer;
-    v_events integer;
-    sa integer;
-    sr integer;
-    da integer;
-    dr integer;
 BEGIN
-    -- ---- is it one ClinicalTrials.gov API v2 study? ----
-    IF jsonb_typeof(record) <> 'object' THEN
-        RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it is a JSON %', jsonb_typeof(record)
-            USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
-    END IF;
-    IF record ? 'studies' THEN
-        RAISE EXCEPTION 'document is a page of ClinicalTrials.gov search results, not one study record'
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Import each study of the page: SELECT ctgov_import(s) FROM jsonb_array_elements(doc -> ''studies'') AS s;';
-    END IF;
-    IF record ?| ARRAY['FullStudiesResponse', 'FullStudy', 'StudyFieldsResponse', 'ProtocolSection']
-       OR jsonb_typeof(record #> '{Study,ProtocolSection}') = 'object' THEN
-        RAISE EXCEPTION 'document is a record of the retired ClinicalTrials.gov API v1, not of API v2'
-            USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
-    END IF;
-    ps := record -> 'protocolSection';
-    IF jsonb_typeof(ps) IS DISTINCT FROM 'object' THEN
-        RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it has no "protocolSection" object'
-            USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
-    END IF;
-    IF ps #> '{identificationModule,nctId}' IS NULL THEN
-        RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it has no protocolSection.identificationModule.nctId'
-            USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
-    END IF;
-    nct := CASE WHEN jsonb_typeof(ps #> '{identificationModule,nctId}') = 'string'
-                THEN ps #>> '{identificationModule,nctId}' ELSE (ps #> '{identificationModule,nctId}')::text END;
-    IF nct !~ '^NCT[0-9]{8}$' THEN
-        RAISE EXCEPTION 'nctId "%" of the study record is not a ClinicalTrials.gov identifier', left(nct, 48)
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'An NCT number is NCT followed by eight digits, e.g. NCT01234567.';
-    END IF;
-    tid := nct::@extschema@.trial_id;
-
     -- the parts of the record the import reads are objects: one that is
     -- not is a problem, not an empty part
     FOR mpath, g IN
@@ -327,12 +207,45 @@ BEGIN
             probs := probs || jsonb_build_object('path', mpath, 'reason', 'not a list; not loaded', 'raw', g);
         END IF;
     END LOOP;
+    problems := probs;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.ctgov_import_trial(jsonb, @extschema@.trial_id) IS
+    'ctgov_import(), the trial: checks that the parts of the record it reads are objects and its lists are lists, then inserts or updates the trial row from the identification, conditions, design and status modules; returns what it could not read, as problems (a JSON list of path, reason, raw)';
 
-    -- a re-import replaces what the last one loaded
-    DELETE FROM @extschema@.import_problem WHERE trial_id OPERATOR(@extschema@.=) tid;
-    DELETE FROM @extschema@.outcome o USING @extschema@.arm a WHERE o.arm_id = a.arm_id AND a.trial_id OPERATOR(@extschema@.=) tid;
-    DELETE FROM @extschema@.adverse_event e USING @extschema@.arm a WHERE e.arm_id = a.arm_id AND a.trial_id OPERATOR(@extschema@.=) tid;
-
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_arms(record jsonb, tid @extschema@.trial_id,
+    OUT arm_ids bigint[], OUT arm_labels text[], OUT problems jsonb)
+    LANGUAGE plpgsql VOLATILE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    ps jsonb := record -> 'protocolSection';
+    probs jsonb := '[]';
+    ivs jsonb;
+    ag jsonb;
+    ai bigint;
+    iv jsonb;
+    apath text;
+    v_label text;
+    v_type text;
+    v_descr text;
+    v_ivnames text[];
+    texts text[];
+    full_text text;
+    v_is_msc boolean;
+    v_sources @extschema@.msc_source[];
+    v_routes @extschema@.msc_route[];
+    v_source @extschema@.msc_source;
+    v_route @extschema@.msc_route;
+    v_donor @extschema@.msc_donor;
+    v_manip @extschema@.msc_manipulation;
+    v_dose @extschema@.cell_dose;
+    v_co text[];
+    v_arm_id bigint;
+    msg text;
+BEGIN
+    arm_labels := '{}';
+    arm_ids := '{}';
     -- ---- arms, their interventions classified ----
     ivs := CASE WHEN jsonb_typeof(ps #> '{armsInterventionsModule,interventions}') = 'array'
                 THEN ps #> '{armsInterventionsModule,interventions}' ELSE '[]' END;
@@ -457,7 +370,58 @@ BEGIN
     DELETE FROM @extschema@.arm a
     WHERE a.trial_id OPERATOR(@extschema@.=) tid AND a.arm_id <> ALL (arm_ids)
       AND NOT EXISTS (SELECT 1 FROM @extschema@.participant p WHERE p.arm_id = a.arm_id);
+    problems := probs;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.ctgov_import_arms(jsonb, @extschema@.trial_id) IS
+    'ctgov_import(), the arms: inserts or updates one arm per arm group, its interventions classified (MSC or not, source, donor, manipulation, route, dose, co-interventions), and deletes the trial''s arms no longer in the record unless they have participants; returns the arms'' ids and labels in record order and the problems';
 
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_outcomes(record jsonb, arm_ids bigint[], arm_labels text[])
+    RETURNS jsonb
+    LANGUAGE plpgsql VOLATILE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    probs jsonb := '[]';
+    om jsonb;
+    oi bigint;
+    mpath text;
+    im record;
+    sc record;
+    tp record;
+    v_stat text;
+    v_kind text;
+    dt text;
+    disp text;
+    lvl text;
+    v_level double precision;
+    v_sd_source text;
+    gmap jsonb;
+    g jsonb;
+    gi bigint;
+    cls jsonb;
+    ci bigint;
+    cat jsonb;
+    ki bigint;
+    meas jsonb;
+    mi bigint;
+    cpath text;
+    kpath text;
+    path text;
+    denoms jsonb;
+    n_classes integer;
+    n_cats integer;
+    gid text;
+    v_arm_id bigint;
+    v_n integer;
+    v_mean numeric;
+    v_sd numeric;
+    v_spread numeric;
+    lo numeric;
+    hi numeric;
+    rng numrange;
+    cnt bigint;
+BEGIN
     -- ---- outcome measures on a known pain or function instrument ----
     FOR om, oi IN SELECT * FROM jsonb_array_elements(
             CASE WHEN jsonb_typeof(record #> '{resultsSection,outcomeMeasuresModule,outcomeMeasures}') = 'array'
@@ -648,7 +612,45 @@ BEGIN
             END LOOP;
         END LOOP;
     END LOOP;
+    RETURN probs;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.ctgov_import_outcomes(jsonb, bigint[], text[]) IS
+    'ctgov_import(), the outcome measures: inserts the arm-level means of each measure on a known pain or function instrument (scale converted, SD derived from an SE or a confidence interval), each results group matched to an arm (arm_ids and arm_labels, as ctgov_import_arms returns them); returns the problems';
 
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_adverse_events(record jsonb, arm_ids bigint[], arm_labels text[])
+    RETURNS jsonb
+    LANGUAGE plpgsql VOLATILE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    probs jsonb := '[]';
+    emap jsonb := '{}';
+    unmatched text[] := '{}';
+    aem jsonb;
+    lst record;
+    g jsonb;
+    gi bigint;
+    ai bigint;
+    apath text;
+    gid text;
+    cnt bigint;
+    ev jsonb;
+    ei bigint;
+    st jsonb;
+    si bigint;
+    epath text;
+    spath text;
+    v_term text;
+    v_organ text;
+    v_aff integer;
+    v_risk integer;
+    v_events integer;
+    sa integer;
+    sr integer;
+    da integer;
+    dr integer;
+BEGIN
     -- ---- adverse events ----
     aem := record #> '{resultsSection,adverseEventsModule}';
     FOR g, gi IN SELECT * FROM jsonb_array_elements(
@@ -770,6 +772,70 @@ BEGIN
             END LOOP;
         END LOOP;
     END LOOP;
+    RETURN probs;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.ctgov_import_adverse_events(jsonb, bigint[], text[]) IS
+    'ctgov_import(), the adverse events: each event group matched to an arm sets the arm''s totals (serious adverse events, deaths, at risk), and each serious or other event''s counts per group become adverse_event rows; returns the problems';
+
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_import(record jsonb)
+    RETURNS @extschema@.trial_id
+    LANGUAGE plpgsql VOLATILE STRICT
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    not_study_hint constant text :=
+        'ctgov_import() takes one study as the ClinicalTrials.gov API v2 returns it '
+        '(https://clinicaltrials.gov/api/v2/studies/NCT01234567): a JSON object with protocolSection.identificationModule.nctId.';
+    ps jsonb;
+    nct text;
+    tid @extschema@.trial_id;
+    probs jsonb;
+    arms record;
+BEGIN
+    -- ---- is it one ClinicalTrials.gov API v2 study? ----
+    IF jsonb_typeof(record) <> 'object' THEN
+        RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it is a JSON %', jsonb_typeof(record)
+            USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
+    END IF;
+    IF record ? 'studies' THEN
+        RAISE EXCEPTION 'document is a page of ClinicalTrials.gov search results, not one study record'
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Import each study of the page: SELECT ctgov_import(s) FROM jsonb_array_elements(doc -> ''studies'') AS s;';
+    END IF;
+    IF record ?| ARRAY['FullStudiesResponse', 'FullStudy', 'StudyFieldsResponse', 'ProtocolSection']
+       OR jsonb_typeof(record #> '{Study,ProtocolSection}') = 'object' THEN
+        RAISE EXCEPTION 'document is a record of the retired ClinicalTrials.gov API v1, not of API v2'
+            USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
+    END IF;
+    ps := record -> 'protocolSection';
+    IF jsonb_typeof(ps) IS DISTINCT FROM 'object' THEN
+        RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it has no "protocolSection" object'
+            USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
+    END IF;
+    IF ps #> '{identificationModule,nctId}' IS NULL THEN
+        RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it has no protocolSection.identificationModule.nctId'
+            USING ERRCODE = 'invalid_parameter_value', HINT = not_study_hint;
+    END IF;
+    nct := CASE WHEN jsonb_typeof(ps #> '{identificationModule,nctId}') = 'string'
+                THEN ps #>> '{identificationModule,nctId}' ELSE (ps #> '{identificationModule,nctId}')::text END;
+    IF nct !~ '^NCT[0-9]{8}$' THEN
+        RAISE EXCEPTION 'nctId "%" of the study record is not a ClinicalTrials.gov identifier', left(nct, 48)
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'An NCT number is NCT followed by eight digits, e.g. NCT01234567.';
+    END IF;
+    tid := nct::@extschema@.trial_id;
+
+    probs := @extschema@.ctgov_import_trial(record, tid);
+    -- a re-import replaces what the last one loaded
+    DELETE FROM @extschema@.import_problem WHERE trial_id OPERATOR(@extschema@.=) tid;
+    DELETE FROM @extschema@.outcome o USING @extschema@.arm a WHERE o.arm_id = a.arm_id AND a.trial_id OPERATOR(@extschema@.=) tid;
+    DELETE FROM @extschema@.adverse_event e USING @extschema@.arm a WHERE e.arm_id = a.arm_id AND a.trial_id OPERATOR(@extschema@.=) tid;
+
+    arms := @extschema@.ctgov_import_arms(record, tid);
+    probs := probs || arms.problems
+             || @extschema@.ctgov_import_outcomes(record, arms.arm_ids, arms.arm_labels)
+             || @extschema@.ctgov_import_adverse_events(record, arms.arm_ids, arms.arm_labels);
 
     -- every reason written above says "not loaded" exactly when the value was dropped
     INSERT INTO @extschema@.import_problem (trial_id, json_path, reason, dropped, raw_value)
