@@ -66,9 +66,7 @@ skip_ws(const char *p, const char *end)
 	return dn_skip_space(p, end, true);
 }
 
-/* ---------------------------------------------------------------- */
-/* Exact decimal accumulation                                         */
-/* ---------------------------------------------------------------- */
+/* ---- exact decimal accumulation ---- */
 
 /*
  * Digits are read one at a time.  The significant digits (first to last
@@ -276,9 +274,7 @@ body_weight(const char *p, const char *end)
 	return p;
 }
 
-/* ---------------------------------------------------------------- */
-/* Validation shared by text input and the numeric constructor        */
-/* ---------------------------------------------------------------- */
+/* ---- validation shared by text input and the numeric constructor ---- */
 
 typedef enum source_kind
 {
@@ -342,9 +338,7 @@ finish(const decimal_acc *a, long scale, bool negative, bool per_kg,
 	return true;
 }
 
-/* ---------------------------------------------------------------- */
-/* Text input                                                          */
-/* ---------------------------------------------------------------- */
+/* ---- text input ---- */
 
 static bool
 syntax_error(msc_error *err, const char *quoted, const char *detail)
@@ -473,9 +467,7 @@ msc_cell_dose_parse(const char *src, size_t len, msc_cell_dose *out,
 	return finish(&acc, scale, negative, per_kg, FROM_TEXT, quoted, out, err);
 }
 
-/* ---------------------------------------------------------------- */
-/* From a numeric                                                      */
-/* ---------------------------------------------------------------- */
+/* ---- from a numeric ---- */
 
 bool
 msc_cell_dose_from_decimal(const char *src, size_t len, bool per_kg,
@@ -510,9 +502,7 @@ msc_cell_dose_from_decimal(const char *src, size_t len, bool per_kg,
 	return finish(&acc, scale, negative, per_kg, FROM_NUMERIC, quoted, out, err);
 }
 
-/* ---------------------------------------------------------------- */
-/* Stored values                                                       */
-/* ---------------------------------------------------------------- */
+/* ---- stored values ---- */
 
 static int
 count_digits(uint64_t v)
