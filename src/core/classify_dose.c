@@ -19,9 +19,10 @@
  *   scale   e-notation (5e7, 2E+07); "x 10^n", "×10⁶", "*10^7", "x 10 ^ 6";
  *           "x 10n" with n one or two digits, 3 to 15 (a superscript lost
  *           by ClinicalTrials.gov: "2 x 107 cells" is 2 x 10^7);
- *           "x 1000000"; "10^8" alone; million(s), mln, Mio, M, billion,
- *           thousand, K
- * *   unit    a cell word within the next eight words ("cells", "MSCs",
+ *           "x 1000000"; "10^8" alone; the scale words of dose_notation.c
+ *           as free text reads them: thousand, K, million(s), mln, Mio, M,
+ *           billion(s), bn, trillion (not "b", not a lower-case "m")
+ *   unit    a cell word within the next eight words ("cells", "MSCs",
  *           "mesenchymal stem cells", "umbilical cord MSCs", "PLX-PAD
  *           cells"), possibly shared: "6.0*10^6, 3.0*10^7 and 9.0*10^7 cells"
  *   per kg  "/kg", "per kg", "per kilogram", "per body kg", "x kg"
@@ -50,35 +51,18 @@ typedef struct dose_cand
 	size_t		stop;			/* end of everything read */
 } dose_cand;
 
+/* Blanks, no-break and thin spaces (not line ends: a dose is on one line). */
 static size_t
 skip_blanks(const char *s, size_t len, size_t p)
 {
-	for (;;)
-	{
-		if (p < len && ascii_is_inline_space((unsigned char) s[p]))
-			p++;
-		else if (p + 1 < len && (unsigned char) s[p] == 0xC2 && (unsigned char) s[p + 1] == 0xA0)
-			p += 2;
-		else if (p + 2 < len && (unsigned char) s[p] == 0xE2 && (unsigned char) s[p + 1] == 0x80 &&
-				 ((unsigned char) s[p + 2] == 0x89 || (unsigned char) s[p + 2] == 0xAF))
-			p += 3;
-		else
-			return p;
-	}
+	return (size_t) (dn_skip_space(s + p, s + len, false) - s);
 }
 
 /* Case-insensitive literal at p: its length or 0. */
 static size_t
 lit_at(const char *s, size_t len, size_t p, const char *w)
 {
-	size_t		n = strlen(w);
-
-	if (p + n > len)
-		return 0;
-	for (size_t k = 0; k < n; k++)
-		if (ascii_lower((unsigned char) s[p + k]) != (unsigned char) w[k])
-			return 0;
-	return n;
+	return ascii_lit(s + p, s + len, w);
 }
 
 /* A whole word w at p (letters after it end it): its length or 0. */
@@ -101,55 +85,6 @@ word_end(const char *s, size_t len, size_t p)
 	return p;
 }
 
-static size_t
-times_sign(const char *s, size_t len, size_t p)
-{
-	if (p < len && (s[p] == 'x' || s[p] == 'X' || s[p] == '*'))
-		return 1;
-	if (lit_at(s, len, p, "\xC3\x97") || lit_at(s, len, p, "\xC2\xB7"))
-		return 2;
-	if (lit_at(s, len, p, "\xE2\x8B\x85") || lit_at(s, len, p, "\xE2\x88\x97"))
-		return 3;
-	return 0;
-}
-
-/* Superscript digit at p: its length with *d the digit (-1 for minus), or 0. */
-static size_t
-superscript_digit(const char *s, size_t len, size_t p, int *d)
-{
-	if (p + 1 < len && (unsigned char) s[p] == 0xC2)
-	{
-		switch ((unsigned char) s[p + 1])
-		{
-			case 0xB9:
-				*d = 1;
-				return 2;
-			case 0xB2:
-				*d = 2;
-				return 2;
-			case 0xB3:
-				*d = 3;
-				return 2;
-		}
-		return 0;
-	}
-	if (p + 2 < len && (unsigned char) s[p] == 0xE2 && (unsigned char) s[p + 1] == 0x81)
-	{
-		unsigned char c = (unsigned char) s[p + 2];
-
-		if (c == 0xB0)
-			*d = 0;
-		else if (c >= 0xB4 && c <= 0xB9)
-			*d = c - 0xB0;
-		else if (c == 0xBB)
-			*d = -1;
-		else
-			return 0;
-		return 3;
-	}
-	return 0;
-}
-
 /* A dash or tilde of a range ("5-7", "5–7", "5~7"): its length or 0. */
 static size_t
 range_sign(const char *s, size_t len, size_t p)
@@ -163,52 +98,31 @@ range_sign(const char *s, size_t len, size_t p)
 }
 
 /*
- * The power after "10" at p (after the "10"): ^n, superscripts, (n), or
+ * The power after "10" at p (after the "10"): ^n or superscripts (the
+ * notation of dose_notation.c), or the forms free text adds: "(n)" and
  * lost superscript digits.  Returns the end, or 0; *ambiguous for "10e6".
  */
 static size_t
 scan_power(const char *s, size_t len, size_t p, long *pow, bool *ambiguous)
 {
-	size_t		q = skip_blanks(s, len, p);
-	int			d;
-	size_t		n;
+	size_t		q,
+				n = 0;
 	long		v = 0;
-	bool		neg = false,
-				any = false;
+	bool		any = false;
 
-	if (q < len && s[q] == '^')
+	switch (dn_power(s + p, s + len, false, pow, &n))
 	{
-		q = skip_blanks(s, len, q + 1);
-		if (q < len && (s[q] == '+' || s[q] == '-'))
-			neg = (s[q++] == '-');
-		while (q < len && ascii_is_digit((unsigned char) s[q]) && v < 1000)
-		{
-			v = v * 10 + (s[q++] - '0');
-			any = true;
-		}
-		if (!any || (q < len && ascii_is_digit((unsigned char) s[q])))
+		case DN_POWER_OK:
+			return p + n;
+		case DN_POWER_EMPTY:
 			return 0;
-		*pow = neg ? -v : v;
-		return q;
-	}
-	if ((n = superscript_digit(s, len, q, &d)) != 0)
-	{
-		if (d < 0)
-		{
-			neg = true;
-			q += n;
-		}
-		while ((n = superscript_digit(s, len, q, &d)) != 0 && d >= 0 && v < 1000)
-		{
-			v = v * 10 + d;
-			q += n;
-			any = true;
-		}
-		if (!any)
+		case DN_POWER_AMBIGUOUS:
+			*ambiguous = true;
 			return 0;
-		*pow = neg ? -v : v;
-		return q;
+		case DN_POWER_NONE:
+			break;
 	}
+	q = skip_blanks(s, len, p);
 	if (q < len && s[q] == '(')
 	{
 		size_t		r = q + 1;
@@ -223,12 +137,6 @@ scan_power(const char *s, size_t len, size_t p, long *pow, bool *ambiguous)
 			*pow = v;
 			return r + 1;
 		}
-		return 0;
-	}
-	if (p < len && (s[p] == 'e' || s[p] == 'E') && p + 1 < len &&
-		(ascii_is_digit((unsigned char) s[p + 1]) || s[p + 1] == '+' || s[p + 1] == '-'))
-	{
-		*ambiguous = true;
 		return 0;
 	}
 	/* "107": digits right after the 10 */
@@ -259,41 +167,13 @@ scan_power(const char *s, size_t len, size_t p, long *pow, bool *ambiguous)
 	return 0;
 }
 
-/* A scale word at p: its end with *pow, or 0. */
+/* A scale word at p (dose_notation.c, as free text reads it): its end with *pow, or 0. */
 static size_t
 scale_word(const char *s, size_t len, size_t p, long *pow)
 {
-	static const struct
-	{
-		const char *w;
-		int			pow;
-		bool		caps;
-	}			words[] = {
-		{"millions", 6, false}, {"million", 6, false}, {"mln", 6, false},
-		{"mio", 6, false}, {"billions", 9, false}, {"billion", 9, false},
-		{"thousand", 3, false}, {"M", 6, true}, {"K", 3, true}, {"k", 3, true},
-	};
+	size_t		n = dn_scale_word(s + p, s + len, true, pow);
 
-	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-	{
-		size_t		n;
-
-		if (words[k].caps)
-			n = (p < len && s[p] == words[k].w[0] &&
-				 (p + 1 >= len || !ascii_is_alnum((unsigned char) s[p + 1]))) ? 1 : 0;
-		else
-			n = word_at(s, len, p, words[k].w);
-		if (n)
-		{
-			*pow = words[k].pow;
-			if (p + n < len && s[p + n] == '.' && words[k].w[0] == 'm' &&
-				(words[k].w[1] == 'l' || words[k].w[1] == 'i') &&
-				(words[k].w[2] == 'n' || words[k].w[2] == 'o'))
-				n++;			/* "mln.", "Mio." */
-			return p + n;
-		}
-	}
-	return 0;
+	return n ? p + n : 0;
 }
 
 /* Does the word [p, e) end with lit (lower case), ignoring case? */
@@ -511,24 +391,16 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 		return false;
 
 	/* e-notation */
-	if (q + 1 < len && (s[q] == 'e' || s[q] == 'E') &&
-		(ascii_is_digit((unsigned char) s[q + 1]) ||
-		 ((s[q + 1] == '+' || s[q + 1] == '-') && q + 2 < len && ascii_is_digit((unsigned char) s[q + 2]))))
+	if (q < len && (s[q] == 'e' || s[q] == 'E') && (n = dn_e_exponent(s + q + 1, s + len, &pow)) != 0)
 	{
-		size_t		r = q + 1;
-		bool		neg = false;
-		long		v = 0;
+		size_t		r = q + 1 + n;
 
-		if (s[r] == '+' || s[r] == '-')
-			neg = (s[r++] == '-');
-		while (r < len && ascii_is_digit((unsigned char) s[r]) && v < 1000)
-			v = v * 10 + (s[r++] - '0');
 		if (r < len && ascii_is_alnum((unsigned char) s[r]))
 			return false;
 		/* "10E6" alone is the "x 10E6" of a writer who meant 10^6: ambiguous */
 		if (strcmp(d->mant, "10") == 0)
 			d->reject = true;
-		d->exp = neg ? -v : v;
+		d->exp = pow;
 		d->scaled = true;
 		d->end = r;
 		return true;
@@ -537,7 +409,7 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 	{
 		size_t		r = skip_blanks(s, len, q);
 
-		if ((n = times_sign(s, len, r)) != 0)
+		if ((n = dn_times(s + r, s + len)) != 0)
 		{
 			r = skip_blanks(s, len, r + n);
 			/* "x 1,000,000", "x 10,000,000": a power of ten in thousands groups */
@@ -602,7 +474,7 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 		int			dg;
 
 		if ((r < len && (s[r] == '^' || (s[r] == '(' && r + 1 < len && ascii_is_digit((unsigned char) s[r + 1])))) ||
-			superscript_digit(s, len, r, &dg))
+			dn_superscript(s + r, s + len, &dg))
 		{
 			size_t		e = scan_power(s, len, q, &pow, &ambiguous);
 
@@ -690,14 +562,15 @@ static bool
 times_before(const char *s, size_t p)
 {
 	size_t		q = p;
+	size_t		n;
 
 	while (q > 0 && ascii_is_inline_space((unsigned char) s[q - 1]))
 		q--;
-	if (q > 0 && (s[q - 1] == '*' || ((s[q - 1] == 'x' || s[q - 1] == 'X') &&
-									  (q == 1 || !ascii_is_alpha((unsigned char) s[q - 2])))))
-		return true;
-	return (q >= 2 && (unsigned char) s[q - 2] == 0xC3 && (unsigned char) s[q - 1] == 0x97) ||
-		(q >= 2 && (unsigned char) s[q - 2] == 0xC2 && (unsigned char) s[q - 1] == 0xB7);
+	n = dn_times_before(s, s + q);
+	/* an "x" is a sign, not the end of a word ("box 10") */
+	if (n == 1 && (s[q - 1] == 'x' || s[q - 1] == 'X'))
+		return q == 1 || !ascii_is_alpha((unsigned char) s[q - 2]);
+	return n != 0;
 }
 
 /* Is there a cell word or "dose" in the few words before p (same clause)? */
