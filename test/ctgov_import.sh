@@ -124,11 +124,11 @@ FROM expected x;
 
 -- every record imported is in want (a record without a row there fails)
 CREATE TEMP VIEW verdict AS
-SELECT c.*, coalesce(trials = 1 AND arms = json_arms AND arms = w.arms
-          AND json_measurements = w.measurements AND outcomes = w.outcomes
-          AND outcomes + dropped_measurements = json_measurements
-          AND json_event_counts = w.event_counts AND events = w.events
-          AND events + dropped_event_counts = json_event_counts, false) AS ok
+SELECT c.*, coalesce(c.trials = 1 AND c.arms = c.json_arms AND c.arms = w.arms
+          AND c.json_measurements = w.measurements AND c.outcomes = w.outcomes
+          AND c.outcomes + c.dropped_measurements = c.json_measurements
+          AND c.json_event_counts = w.event_counts AND c.events = w.events
+          AND c.events + c.dropped_event_counts = c.json_event_counts, false) AS ok
 FROM check_counts c LEFT JOIN want w USING (name);
 EOF
 )
