@@ -198,6 +198,11 @@ test_routes(void)
 	routes_are("filgrastim 5 mcg/kg/day subcutaneously", "");
 	routes_are("daily subcutaneous injections of filgrastim; stem cells", "");
 	routes_are("intra-articular knee injection of corticosteroid", "");
+	/* intravenous things that are not the cells' route */
+	routes_are("IV sedation during bone marrow harvest of MSCs", "");
+	routes_are("IV fluids and MSCs", "");
+	routes_are("intravenous antibiotics after the MSC injection", "");
+	routes_are("intravenous contrast", "");
 	routes_are("MSCs and PRP by intravenous infusion", "intravenous");
 	routes_are("MSCs via the hepatic artery | conserved therapy: oral or intravenous administration",
 			   "intra_arterial");
@@ -238,6 +243,10 @@ test_donor(void)
 	donor_is("Bone Marrow Donor Protocol", "");
 	donor_is("donor site morbidity", "");
 	donor_is("MSCs are recovered from bone marrows of healthy donors", "allogeneic");
+	/* "donor" alone speaks of the cells only right before an MSC word */
+	donor_is("donor MSCs", "allogeneic");
+	donor_is("donor mesenchymal stem cells", "allogeneic");
+	donor_is("donor bone marrow stromal cells", "allogeneic");
 }
 
 static void
