@@ -441,7 +441,7 @@ tau2_pm(const model *m, double start, double *tau2, int *iterations, msc_error *
 {
 	tau2_eval	e;
 	double		lo = 0,
-				hi;
+				hi = 0;
 
 	if (!pm_eval(m, 0, &e))
 		return fail_overflow(err);
