@@ -571,7 +571,8 @@ frame_make(const double *yi, const double *vi, int k, frame *f, msc_error *err)
 		if (f->eh > f->e)
 			f->e = f->eh;
 	}
-	if (ldexp(f->vmin, -2 * f->e) < DBL_MIN)
+	/* down to 8 bits below the normal range: v'_0 keeps 44 significant bits */
+	if (ldexp(f->vmin, -2 * f->e) < ldexp(DBL_MIN, -8))
 		return msc_fail(err, MSC_ERR_RANGE, frame_detail(detail, sizeof(detail), f), range_hint,
 						"effect sizes from %g to %g are too far apart for sampling variance %g: "
 						"their squared difference over it exceeds the range of float8",
