@@ -424,6 +424,15 @@ fmt_sig(char *buf, size_t len, double v)
 	return buf;
 }
 
+/* two decimals, or three significant digits where that would be a long
+ * string of digits (Q and z of studies with tiny variances) */
+static const char *
+fmt_2f(char *buf, size_t len, double v)
+{
+	snprintf(buf, len, fabs(v) < 1e6 ? "%.2f" : "%.2e", v);
+	return buf;
+}
+
 static const char *
 fmt_p(char *buf, size_t len, double p)
 {
@@ -658,6 +667,7 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 	char		text[256],
 				num1[64],
 				num2[64],
+				num3[16],		/* fmt_2f: at most "-1.80e+308" */
 				het[256],
 				overall[128],
 				note[128];
@@ -735,7 +745,7 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 					p[32];
 
 		snprintf(i2, sizeof(i2), "I\xC2\xB2 = %.1f%%", pooled->i2);
-		snprintf(q, sizeof(q), "Q = %.2f (df = %d)", pooled->q, pooled->q_df);
+		snprintf(q, sizeof(q), "Q = %s (df = %d)", fmt_2f(num3, sizeof(num3), pooled->q), pooled->q_df);
 		fmt_p(p, sizeof(p), pooled->q_pval);
 		if (fixed)
 			snprintf(het, sizeof(het), "Heterogeneity: %s, %s, %s", i2, q, p);
@@ -743,8 +753,8 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 			snprintf(het, sizeof(het), "Heterogeneity: \xCF\x84\xC2\xB2 = %s, %s, %s, %s",
 					 fmt_sig(num1, sizeof(num1), pooled->tau2), i2, q, p);
 	}
-	snprintf(overall, sizeof(overall), "Test for overall effect: z = %.2f, %s",
-			 pooled->stat, fmt_p(num1, sizeof(num1), pooled->pval));
+	snprintf(overall, sizeof(overall), "Test for overall effect: z = %s, %s",
+			 fmt_2f(num3, sizeof(num3), pooled->stat), fmt_p(num1, sizeof(num1), pooled->pval));
 	put_note_text(note, sizeof(note), skipped);
 	width = fmax(width, ceil(text_width(het, FS_SMALL, false) + 2 * MARGIN));
 	width = fmax(width, ceil(text_width(overall, FS_SMALL, false) + 2 * MARGIN));
