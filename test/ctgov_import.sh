@@ -13,16 +13,9 @@
 # test prints a line saying it was skipped and succeeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 
-data=""
-if [ -n "${MSC_SHARED_DATA:-}" ]; then
-  candidates=("$MSC_SHARED_DATA")       # named explicitly: only there
-else
-  candidates=(../shared/data ../../shared/data /work/shared/data)
-fi
-for d in "${candidates[@]}"; do
-  if [ -d "$d/ctgov_v2" ]; then data=$(cd "$d/ctgov_v2" && pwd); break; fi
-done
+data=$(shared_data ctgov_v2)
 if [ -z "$data" ]; then
   echo "ctgov_import: skipped: no shared/data/ctgov_v2 found (set MSC_SHARED_DATA to the shared/data directory)"
   exit 0
@@ -43,7 +36,6 @@ cleanup() {
   dropdb --if-exists "$db2" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$1" "${@:2}"; }
 
 dropdb --if-exists "$db" >/dev/null 2>&1 || true
 dropdb --if-exists "$db2" >/dev/null 2>&1 || true
