@@ -14,7 +14,7 @@
 # imported and a SKIPPED line says so).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. test/shared_data.sh
+. test/lib.sh
 
 files=(test/fixtures/ctgov_synthetic_study.json)
 if shared_data_require ctgov_v2 "ctgov_import: the import of the real records of ctgov_v2"; then
@@ -33,7 +33,6 @@ cleanup() {
   dropdb --if-exists "$db2" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$1" "${@:2}"; }
 
 dropdb --if-exists "$db" >/dev/null 2>&1 || true
 dropdb --if-exists "$db2" >/dev/null 2>&1 || true

@@ -18,6 +18,7 @@
 # the usual PGHOST, PGPORT, PGUSER ... (as pg_virtualenv sets them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 
 db=msc_hostile_import
 mkdir -p build
@@ -27,7 +28,6 @@ createdb "$db"
 trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION msc_registry"
 
-q() { psql -X -At -v ON_ERROR_STOP=1 -d "$db" -c "$1"; }
 aux="SELECT pg_postmaster_start_time() || ' ' || string_agg(backend_type || ' ' || pid, ', ' ORDER BY backend_type)
      FROM pg_stat_activity
      WHERE backend_type IN ('checkpointer', 'background writer', 'walwriter', 'autovacuum launcher')"

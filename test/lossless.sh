@@ -29,6 +29,7 @@
 # pg_virtualenv sets them).  Creates and drops its own database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 
 db=msc_lossless_test
 tmp=$(mktemp -d /tmp/msc_lossless.XXXXXX)
@@ -37,16 +38,6 @@ cleanup() {
   dropdb --if-exists "$db" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-
-checks=0
-failures=0
-result() {	# name, failures-count (0 = pass), detail
-  checks=$((checks + 1))
-  if [ "$2" = 0 ]; then echo "ok $checks - $1"
-  else failures=$((failures + 1)); echo "not ok $checks - $1: $3"; fi
-}
-
 start=$(date +%s)
 dropdb --if-exists "$db" >/dev/null 2>&1 || true
 createdb "$db"
