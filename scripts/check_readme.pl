@@ -1,13 +1,12 @@
 #!/usr/bin/perl
-# Every ```sql block of README.md must appear verbatim in the expected
-# output of a regression test (most in readme_tour's), so the README's
-# examples are exactly what the test suite runs and checks.
+# Every ```sql block of README.md, doc/*.md and bench/README.md must appear
+# verbatim in the expected output of a regression test (most in
+# readme_tour's and registry's), so the documentation's examples are exactly
+# what the test suite runs and checks.
 use strict;
 use warnings;
 
 local $/;
-open my $r, '<', 'README.md' or die "README.md: $!\n";
-my $readme = <$r>;
 my $expected = '';
 for my $file (sort glob 'expected/*.out') {
     open my $e, '<', $file or die "$file: $!\n";
@@ -15,14 +14,21 @@ for my $file (sort glob 'expected/*.out') {
 }
 
 my ($blocks, @missing) = (0);
-while ($readme =~ /```sql\n(.*?)```/sg) {
-    my $block = $1;
-    $blocks++;
-    push @missing, $block unless index($expected, $block) >= 0;
+# (pain_score.md, cell_dose.md and outcomes.md still hold hand-written
+# psql sessions: not checked until a regression test runs them)
+my %pending = map { $_ => 1 } qw(doc/pain_score.md doc/cell_dose.md doc/outcomes.md);
+for my $doc ('README.md', grep(!$pending{$_}, sort glob 'doc/*.md'), 'bench/README.md') {
+    open my $r, '<', $doc or die "$doc: $!\n";
+    my $text = <$r>;
+    while ($text =~ /```sql\n(.*?)```/sg) {
+        my $block = $1;
+        $blocks++;
+        push @missing, "$doc:\n$block" unless index($expected, $block) >= 0;
+    }
 }
 if (@missing) {
-    print STDERR "README block not in any expected/*.out:\n$_\n" for @missing;
-    print "README examples: $blocks blocks, " . scalar(@missing) . " not run by the tests\n";
+    print STDERR "block not in any expected/*.out, in $_\n" for @missing;
+    print "documentation examples: $blocks blocks, " . scalar(@missing) . " not run by the tests\n";
     exit 1;
 }
-print "README examples: all $blocks sql blocks are run by the regression tests\n";
+print "documentation examples: all $blocks sql blocks of README.md, doc/*.md and bench/README.md are run by the regression tests\n";

@@ -105,17 +105,15 @@ mkdir -p "$src"
 git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$src" 2>/dev/null ||
   git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
     [ -e "$f" ] && cp --parents -t "$src" "$f"; done
-data=""
-if [ -n "${MSC_SHARED_DATA:-}" ]; then data=$MSC_SHARED_DATA
-else for d in ../shared/data ../../shared/data /work/shared/data; do [ -d "$d" ] && { data=$d; break; }; done
-fi
+. test/shared_data.sh
+data=$(shared_data_find .)
 if [ -n "$data" ]; then
   mount_in_root bind "$(cd "$data" && pwd)" "$root/work/shared/data"
   mount -o remount,bind,ro "$root/work/shared/data" 2>/dev/null || true
   shared="MSC_SHARED_DATA=/work/shared/data"
 else
-  shared="MSC_SHARED_DATA=/nonexistent"
-  echo "pg17-check: no shared/data found; the tests that read it will say they were skipped"
+  shared="MSC_SHARED_DATA=/nonexistent MSC_SKIP_SHARED_DATA=1"
+  echo "pg17-check: no shared/data found; the tests that read it will say SKIPPED"
 fi
 
 # ---- 3. build and test inside the root ----

@@ -27,7 +27,7 @@ perl -MJSON::PP -e '
   die "meta-spec is not 1.0.0\n" unless $m->{"meta-spec"}{version} eq "1.0.0";
   print "META.json ok: version $v\n";'
 
-echo "== README examples are run by the regression tests"
+echo "== the examples of README.md, doc/*.md and bench/README.md are run by the regression tests"
 perl scripts/check_readme.pl
 
 echo "== core unit tests (ASan + UBSan)"
@@ -40,7 +40,7 @@ echo "== scale-out: a coordinator and two shards over postgres_fdw (bench/scaleo
 bench/scaleout.sh --installed > build/scaleout.out 2>&1 || { cat build/scaleout.out; exit 1; }
 grep -E "^(-- |scaleout: )" build/scaleout.out
 
-echo "== load test, short form: pgbench, 8 clients, 10 s (test/load.sh; the README's figures are from 60 s)"
+echo "== load test, short form: pgbench, 8 clients, 10 s (test/load.sh; bench/README.md has figures from 60 s)"
 test/load.sh --installed 10 > build/load.out 2>&1 || { cat build/load.out; exit 1; }
 grep -E "^(load: |tps|number of (failed|transactions))" build/load.out
 

@@ -9,7 +9,7 @@
 #   directory  pg_dump -Fd -j 2; pg_restore --section=pre-data, then
 #              --section=data, then --section=post-data -j 2 (a parallel
 #              restore of the data section ignores the foreign-key order of
-#              the extension's tables: see the README)
+#              the extension's tables: see doc/testing.md)
 #   plain      pg_dump -Fp, psql -v ON_ERROR_STOP=1
 # and each restored database must give
 #   - the same schema: pg_dump --schema-only output identical;
@@ -82,7 +82,7 @@ for f in "${formats[@]}"; do
                restore=(pg_restore --exit-on-error -d "$dst" "$tmp/dump.custom") ;;
     directory) pg_dump -Fd -j 2 -d "$src" -f "$tmp/dump.dir"
                # the data section serially: a parallel restore ignores the
-               # foreign-key order of the extension's tables (see the README)
+               # foreign-key order of the extension's tables (see doc/testing.md)
                restore=(sh -c "pg_restore --exit-on-error --section=pre-data -d $dst $tmp/dump.dir &&
                                pg_restore --exit-on-error --section=data -d $dst $tmp/dump.dir &&
                                pg_restore --exit-on-error --section=post-data -j 2 -d $dst $tmp/dump.dir") ;;

@@ -17,8 +17,8 @@
 #
 #   test/load.sh [--installed] [seconds (60)] [clients (8)]
 #
-# ctgov records: the real ones of shared/data/ctgov_v2 ($MSC_SHARED_DATA, or
-# ../shared/data, ../../shared/data, /work/shared/data) when there, and
+# ctgov records: the real ones of the shared data's ctgov_v2 (found by
+# test/shared_data.sh) when there, and
 # always 8 copies of the synthetic study test/fixtures/ctgov_synthetic_study.json
 # under other NCT ids.  Builds into build/destdir unless --installed (see
 # scripts/cluster.sh); run as root or as the postgres user.
@@ -31,15 +31,9 @@ secs="${1:-60}"
 clients="${2:-8}"
 case "$secs$clients" in ''|*[!0-9]*) echo "usage: $0 [--installed] [seconds] [clients]" >&2; exit 2;; esac
 
-data=""
-if [ -n "${MSC_SHARED_DATA:-}" ]; then
-  candidates=("$MSC_SHARED_DATA")
-else
-  candidates=(../shared/data ../../shared/data /work/shared/data)
-fi
-for d in "${candidates[@]}"; do
-  if [ -d "$d/ctgov_v2" ]; then data=$(cd "$d/ctgov_v2" && pwd); break; fi
-done
+. test/shared_data.sh
+data=$(shared_data_find ctgov_v2)
+data=${data:+$data/ctgov_v2}
 shopt -s nullglob
 real=()
 if [ -n "$data" ]; then real=("$data"/NCT*.json); fi
@@ -65,7 +59,7 @@ done
 if [ ${#real[@]} -gt 0 ]; then
   echo "load: ${#real[@]} real ClinicalTrials.gov records from $data"
 else
-  echo "load: real records skipped: no shared/data/ctgov_v2 found (set MSC_SHARED_DATA to the shared/data directory)"
+  echo "SKIPPED: load: the real records: no ctgov_v2 in the shared data (test/shared_data.sh; set MSC_SHARED_DATA)"
 fi
 q -v k=$k <<'EOF'
 \set doc `cat test/fixtures/ctgov_synthetic_study.json`

@@ -13,8 +13,8 @@
 #     objects stay the superuser's, the owner holds grants (no TRIGGER) and
 #     cannot plant a trigger or a rule or drop a policy.  It uses the
 #     registry (ctgov_import, a hand-entered trial); the roles are made,
-#     granted and mapped to sites with the commands of the README's
-#     "Security" section (read from README.md); then the owner enters
+#     granted and mapped to sites with the commands of doc/security.md
+#     ("Sites and row-level security"); then the owner enters
 #     participants at two sites and one without a site, assessments and
 #     adverse events.
 #  3. Each role, logged in as itself (SET SESSION AUTHORIZATION: no
@@ -265,21 +265,21 @@ SQL
 check "the owner uses the registry: imports a record, enters a trial by hand" "NCT09999901
 2" "$out"
 
-# The README's commands, with this test's role names: the roles (by the
+# The commands of doc/security.md, with this test's role names: the roles (by the
 # superuser, as a role administrator), then the owner's grants, sites and
 # mapping; the outsider gets the same privileges as a site role, no site.
-readme_block=$(sed -n '/^-- a role administrator: one group role per site/,/^```/p' README.md | sed '$d' |
+readme_block=$(sed -n '/^-- a role administrator: one group role per site/,/^```/p' doc/security.md | sed '$d' |
   sed -E 's/\bsite_a_staff\b/msc_sec_site_a_staff/g; s/\balice\b/msc_sec_site_a/g; s/\bbob\b/msc_sec_site_b/g;
           s/\bregistry_admins\b/msc_sec_admins/g; s/\bcarol\b/msc_sec_admin/g')
 roles_part=$(sed '/^-- the database owner/,$d' <<<"$readme_block")
 owner_part=$(sed -n '/^-- the database owner/,$p' <<<"$readme_block")
 if [ "$(grep -c '^CREATE ROLE' <<<"$roles_part")" = 5 ] && [ "$(grep -c '^INSERT INTO' <<<"$owner_part")" = 3 ]; then
-  ok "the README's role, grant and mapping commands are found"
+  ok "doc/security.md's role, grant and mapping commands are found"
 else
-  bad "the README's role, grant and mapping commands are found" "$readme_block"
+  bad "doc/security.md's role, grant and mapping commands are found" "$readme_block"
 fi
-check "the README's roles are made (by a role administrator)" "" "$(su_psql -d postgres <<<"$roles_part" 2>&1)"
-check "the owner grants access and maps the roles to sites, with the README's commands" "" "$(as "$owner" <<<"$owner_part")"
+check "doc/security.md's roles are made (by a role administrator)" "" "$(su_psql -d postgres <<<"$roles_part" 2>&1)"
+check "the owner grants access and maps the roles to sites, with doc/security.md's commands" "" "$(as "$owner" <<<"$owner_part")"
 check "the outsider is granted what a site role is, and mapped to no site" "" "$(as "$owner" <<SQL
 GRANT USAGE ON SCHEMA registry TO msc_sec_outsider;
 GRANT SELECT ON ALL TABLES IN SCHEMA registry TO msc_sec_outsider;
@@ -481,7 +481,7 @@ check "and a removed one at once" "{B}|B:4" \
   "$(as msc_sec_site_b -c "SELECT registry.current_sites()::text || '|' || string_agg(site || ':' || n, ' ' ORDER BY site)
                              FROM (SELECT site, count(*) AS n FROM registry.participant GROUP BY site) x")"
 
-# the owner's backup, as the README gives it, restores as the owner
+# the owner's backup, as doc/security.md gives it, restores as the owner
 dump=$(mktemp /tmp/msc_security.XXXXXX.sql)
 if pg_dump -U "$owner" --enable-row-security --inserts -d "$db" -f "$dump" 2>"$dump.err" &&
    createdb -O "$owner" "${db}_restored" &&
