@@ -229,7 +229,7 @@ min_of(const double *v, int k)
 /*
  * REML as metafor: Fisher scoring from the Hedges (HE) estimator of the
  * model, a step halved while it would make tau2 negative; stopped when a
- * step is below 1e-15 of tau2 + min(v), as stat_meta stops its own.
+ * step is below 1e-13 of tau2 + min(v), as stat_meta stops its own.
  */
 static bool
 tau2_reml1(const double *y, const double *v, const double *x, int k,
@@ -289,7 +289,7 @@ tau2_reml1(const double *y, const double *v, const double *x, int k,
 		while (t + adj < 0)
 			adj /= 2;
 		next = t + adj;
-		if (fabs(next - t) <= 1e-15 * (next + vmin) || (t == 0 && next == 0))
+		if (fabs(next - t) <= 1e-13 * (next + vmin) || (t == 0 && next == 0))
 		{
 			*tau2 = next;
 			return true;
