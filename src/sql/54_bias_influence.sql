@@ -120,7 +120,7 @@ CREATE AGGREGATE @extschema@.trim_fill(yi double precision, vi double precision,
 COMMENT ON AGGREGATE @extschema@.trim_fill(double precision, double precision, text, text, text) IS
     'trim and fill with method (FE, DL, REML, PM), estimator (L0, R0) and side (left, right; NULL chooses as metafor''s trimfill())';
 
-CREATE FUNCTION @extschema@.meta_influence(yi double precision[], vi double precision[], method text DEFAULT 'REML')
+CREATE FUNCTION @extschema@.meta_influence(yi double precision[], vi double precision[], method text)
     RETURNS TABLE (study integer,
                    loo_estimate double precision, loo_se double precision, loo_stat double precision,
                    loo_pval double precision, loo_ci_low double precision, loo_ci_high double precision,
@@ -129,6 +129,18 @@ CREATE FUNCTION @extschema@.meta_influence(yi double precision[], vi double prec
                    rstudent double precision, dffits double precision, cook_d double precision,
                    cov_r double precision, dfbetas double precision, hat double precision,
                    weight double precision, influential boolean)
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 20;
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.meta_influence(double precision[], double precision[], text) IS
-    'one row per study (its position in the arrays; NULL elements skipped): the meta-analysis without it (metafor''s leave1out()), the influence diagnostics of metafor''s influence() and the weight in percent (weights())';
+    'one row per study (its position in the arrays; NULL elements skipped): the meta-analysis with method FE, DL, REML or PM without it (metafor''s leave1out()), the influence diagnostics of metafor''s influence() and the weight in percent (weights())';
+CREATE FUNCTION @extschema@.meta_influence(yi double precision[], vi double precision[])
+    RETURNS TABLE (study integer,
+                   loo_estimate double precision, loo_se double precision, loo_stat double precision,
+                   loo_pval double precision, loo_ci_low double precision, loo_ci_high double precision,
+                   loo_q_pval double precision, loo_i2 double precision, loo_h2 double precision,
+                   tau2_del double precision, qe_del double precision,
+                   rstudent double precision, dffits double precision, cook_d double precision,
+                   cov_r double precision, dfbetas double precision, hat double precision,
+                   weight double precision, influential boolean)
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.meta_influence(double precision[], double precision[]) IS
+    'one row per study (its position in the arrays; NULL elements skipped): the REML meta-analysis without it (metafor''s leave1out()), the influence diagnostics of metafor''s influence() and the weight in percent (weights())';
