@@ -108,7 +108,7 @@ fuzz:
 # Each of the two groups runs all its tests and fails if any failed.
 # Shell tests: every test/*.sh but the library and the load test (which
 # starts its own cluster); a new one is picked up.
-SHELL_TESTS  = $(filter-out test/lib.sh test/load.sh,$(sort $(wildcard test/*.sh)))
+SHELL_TESTS  = $(filter-out test/lib.sh test/shared_data.sh test/load.sh,$(sort $(wildcard test/*.sh)))
 # bench/scaleout.sh and test/load.sh use the installed extension; empty:
 # they build this checkout into build/destdir
 CLUSTER_FROM ?= --installed

@@ -165,4 +165,4 @@ SELECT (s.e).k = (p.e).k AS same_k,
        (s.t).k0 = (p.t).k0 AND (s.t).side = (p.t).side
          AND near(round((s.t).estimate::numeric, 10)::float8, round((p.t).estimate::numeric, 10)::float8) AS same_trim_fill
 FROM serial_run s, parallel_run p;
-DROP TABLE many, parallel_run, serial_run;
+DROP TABLE many, parallel_run, serial_run, bcg;
