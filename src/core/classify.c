@@ -67,6 +67,8 @@
  */
 #include "classify.h"
 
+#include "msc_interrupt.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -351,6 +353,7 @@ clause_next(const char *s, size_t len, size_t pos, clause *c)
 
 	if (!initialised)
 		classify_init();
+	msc_check_interrupts();		/* after classify_init: never inside it */
 	next = clause_scan(s, len, pos, c);
 
 	finish_clause(c);

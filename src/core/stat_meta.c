@@ -7,6 +7,7 @@
  */
 #include "stat_meta.h"
 
+#include "msc_interrupt.h"
 #include "stat_chisq.h"
 #include "stat_dist.h"
 
@@ -206,6 +207,7 @@ reml_eval(const double *y, const double *v, int k, double t)
 	bool		keep = (k <= REML_KEEP_WEIGHTS);
 	tau2_eval	e;
 
+	msc_check_interrupts();		/* REML iterates over these passes */
 	for (int i = 0; i < k; i++)
 	{
 		double		w = 1 / (v[i] + t);
@@ -239,6 +241,7 @@ pm_eval(const double *y, const double *v, int k, double t)
 				df = 0;
 	tau2_eval	e;
 
+	msc_check_interrupts();		/* Paule-Mandel iterates over these passes */
 	e.f = -(k - 1);
 	for (int i = 0; i < k; i++)
 	{
