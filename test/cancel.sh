@@ -43,7 +43,7 @@ timed() {
 }
 
 # seconds a < b (false when a is unknown)
-less() { [ "$1" != unknown ] && [ "$(echo "$1 < $2" | bc -l)" = 1 ]; }
+less() { [ "$1" != unknown ] && awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 # cancelled NAME SQL: 57014 within the limit + margin
 cancelled() {
@@ -54,7 +54,7 @@ cancelled() {
 # was_cancelled NAME: the query timed last ended so
 was_cancelled() {
   local name=$1 bound
-  bound=$(echo "$limit_ms / 1000 + $margin" | bc -l | sed 's/0*$//; s/\.$//')
+  bound=$(awk -v l="$limit_ms" -v m="$margin" 'BEGIN { print l / 1000 + m }')
   if grep -q '^ERROR:  57014' <<<"$out" && less "$elapsed" "$bound"; then
     ok "$name: cancelled (57014) after ${elapsed} s (limit 1 s, bound ${bound} s)"
   else
