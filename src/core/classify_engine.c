@@ -27,6 +27,7 @@
 #include "classify_engine.h"
 
 #include "msc_ascii.h"
+#include "msc_interrupt.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -223,6 +224,7 @@ cls_clause_next(const char *s, size_t len, size_t pos, clause *c)
 
 	if (!initialised)
 		classify_init();
+	msc_check_interrupts();		/* after classify_init: never inside it */
 	next = clause_scan(s, len, pos, c);
 
 	cls_finish_clause(c);

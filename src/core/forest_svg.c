@@ -12,6 +12,7 @@
  */
 #include "forest_svg.h"
 
+#include "msc_interrupt.h"
 #include "stat_dist.h"
 
 #include <math.h>
@@ -325,10 +326,16 @@ put_text_all(forest_buf *b, const char *text)
 {
 	cp_iter		it;
 	uint32_t	c;
+	size_t		n = 0;
 
 	cp_iter_init(&it, text);
 	while (cp_next(&it, &c))
+	{
+		/* a label can be megabytes long */
+		if (++n % MSC_INTERRUPT_EVERY == 0)
+			msc_check_interrupts();
 		put_cp(b, c);
+	}
 }
 
 /* a short text of our own (ASCII or UTF-8), escaped */
@@ -801,6 +808,7 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 					side = fmax(SQUARE_MIN, SQUARE_MAX * sqrt(rel)),
 					cx = axis_x(&ax, plot_x0, yi[i]);
 
+		msc_check_interrupts();
 		y = row_top + ROW_H * (i + 0.5);
 		put(out, "<g class=\"study\">");
 		if (l)
@@ -900,6 +908,10 @@ forest_plot_svg(forest_buf *out, const char *const *labels,
 	msc_error_clear(err);
 	if (k < 1)
 		return write_empty(out, skipped, err);
+	if (k > FOREST_MAX_STUDIES)
+		return msc_fail(err, MSC_ERR_LIMIT, NULL, FOREST_MAX_STUDIES_HINT,
+						"a forest plot draws at most %d studies, not %d",
+						FOREST_MAX_STUDIES, k);
 	for (int i = 0; i < k; i++)
 		if (!stat_meta_check_study(yi[i], vi[i], err))
 			return false;

@@ -8,6 +8,7 @@
  * b0 = ybar - b1 xbar, and (X'WX)^-1 in closed form.
  */
 #include "stat_bias.h"
+#include "msc_interrupt.h"
 
 #include "stat_chisq.h"
 #include "stat_dist.h"
@@ -284,8 +285,11 @@ tau2_reml1(const double *y, const double *v, const double *x, int k,
 					adj,
 					next;
 
+		msc_check_interrupts();
 		if (!reml_step(y, v, x, k, t, &score, &adj, err))
 			return false;
+		if (!isfinite(adj))		/* halving an infinite step would never end */
+			break;
 		while (t + adj < 0)
 			adj /= 2;
 		next = t + adj;
@@ -759,6 +763,7 @@ stat_trim_fill(const double *yi, const double *vi, int k,
 		meta_result r;
 
 		k0_prev = k0;
+		msc_check_interrupts();
 		if (++iter > TF_MAX_ITER)
 		{
 			msc_fail(err, MSC_ERR_PARAM, NULL, "Try the other estimator.",

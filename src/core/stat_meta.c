@@ -7,6 +7,7 @@
  */
 #include "stat_meta.h"
 
+#include "msc_interrupt.h"
 #include "stat_chisq.h"
 #include "stat_dist.h"
 
@@ -221,6 +222,7 @@ reml_eval(const double *y, const double *v, int k, double t)
 	bool		keep = (k <= REML_KEEP_WEIGHTS);
 	tau2_eval	e;
 
+	msc_check_interrupts();		/* REML iterates over these passes */
 	for (int i = 0; i < k; i++)
 	{
 		double		u = m / (v[i] + t);
@@ -257,6 +259,7 @@ pm_eval(const double *y, const double *v, int k, double t)
 				a = 0;
 	tau2_eval	e;
 
+	msc_check_interrupts();		/* Paule-Mandel iterates over these passes */
 	for (int i = 0; i < k; i++)
 	{
 		double		u = m / (v[i] + t);

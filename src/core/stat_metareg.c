@@ -13,6 +13,7 @@
  * which are all that the DL, PM and REML estimators need, in O(k p^2).
  */
 #include "stat_metareg.h"
+#include "msc_interrupt.h"
 
 #include "stat_chisq.h"
 #include "stat_dist.h"
@@ -286,6 +287,8 @@ solve_bracketed(const model *m, tau2_fn fn, double lo, double hi, double start,
 		tau2_eval	e;
 		double		next;
 
+		msc_check_interrupts();
+
 		if (!fn(m, t, &e))
 			return fail_overflow(err);
 		if (e.f > 0)
@@ -376,6 +379,7 @@ tau2_reml(const model *m, double start, double *tau2, int *iterations, msc_error
 		tau2_eval	e;
 		double		adj;
 
+		msc_check_interrupts();
 		if (!reml_eval(m, t, &e))
 			return fail_overflow(err);
 		*iterations = it;

@@ -5,13 +5,35 @@
 
 #include "catalog/pg_type_d.h"
 #include "utils/array.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
 #endif
 
+#include "../core/msc_interrupt.h"
+
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/*
+ * Long core loops call this (through msc_interrupt_hook): a cancel or a
+ * statement timeout longjmps out of core code here.  Core holds no malloc'd
+ * memory across the call (see msc_interrupt.h), so nothing leaks.
+ */
+static void
+msc_pg_check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+void
+_PG_init(void)
+{
+	msc_interrupt_hook = msc_pg_check_interrupts;
+}
 
 static int
 sqlstate_of(msc_errclass errclass)
@@ -22,6 +44,8 @@ sqlstate_of(msc_errclass errclass)
 			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
 		case MSC_ERR_PARAM:
 			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case MSC_ERR_LIMIT:
+			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
 		case MSC_ERR_SYNTAX:
 		case MSC_OK:
 			break;
