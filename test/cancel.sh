@@ -12,15 +12,16 @@
 #
 # Needs a running server where msc_registry is installed, reached through
 # the usual PGHOST, PGPORT, PGUSER ... (as pg_virtualenv sets them); creates
-# and drops its own database.  CANCEL_MARGIN (seconds, default 1.5) is how
-# long after the limit a query may still end: generous for a busy 2-core
-# machine, far below what an unchecked loop takes.
+# and drops its own database.  CANCEL_MARGIN (seconds, default 3) is how
+# long after the limit a query may still end (measured: 0.00 to 0.04 s after
+# it, and up to 1.3 s with nine other jobs on the 2 cores): generous for a
+# busy machine, far below what an unchecked loop takes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 db=msc_cancel_test
 limit_ms=1000
-margin=${CANCEL_MARGIN:-1.5}
+margin=${CANCEL_MARGIN:-3}
 pass=0
 fail=0
 dropdb --if-exists "$db" >/dev/null 2>&1 || true

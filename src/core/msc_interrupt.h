@@ -11,15 +11,12 @@
  * CHECK_FOR_INTERRUPTS(); core tests and fuzzers leave it NULL.
  *
  * The hook may not return: on a cancel or a statement timeout the server
- * longjmps out of core code to its error handler.  Memory is the reason
- * this is safe: a loop that calls msc_check_interrupts() must not hold
- * memory from malloc at that point, because nothing would free it.  Core
- * code that needs memory while it checks (forest_buf) gets it from the
- * caller's allocator, which in the server is palloc in a memory context
- * the server resets after the error; the one malloc in core
- * (stat_meta_mh) is freed before any check can run.  Nor may a loop leave
- * shared state half-updated across a check (the classifier's static
- * tables are built before the first check).
+ * longjmps out of core code to its error handler.  Memory is why this is
+ * safe: core code takes its working memory from msc_malloc (msc_alloc.h),
+ * which in the server is palloc in a memory context the server resets
+ * after the error, and forest_buf grows through the caller's allocator.
+ * Nor may a loop leave shared state half-updated across a check (the
+ * classifier's static tables are built before the first check).
  */
 #ifndef MSC_INTERRUPT_H
 #define MSC_INTERRUPT_H

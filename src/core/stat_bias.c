@@ -8,6 +8,7 @@
  * b0 = ybar - b1 xbar, and (X'WX)^-1 in closed form.
  */
 #include "stat_bias.h"
+#include "msc_alloc.h"
 #include "msc_interrupt.h"
 
 #include "stat_chisq.h"
@@ -426,7 +427,7 @@ stat_egger(const double *yi, const double *vi, int k, egger_model model,
 	out->model = model;
 	if (k < 3)
 		return true;			/* two coefficients and no residual: undefined */
-	sei = malloc(sizeof(double) * (size_t) k);
+	sei = msc_malloc(sizeof(double) * (size_t) k);
 	if (sei == NULL)
 		return msc_fail(err, MSC_ERR_RANGE, NULL, NULL, "out of memory");
 	for (int i = 0; i < k; i++)
@@ -469,7 +470,7 @@ stat_egger(const double *yi, const double *vi, int k, egger_model model,
 			out->limit_ci_high = f.b0 + crit * se0;
 		}
 	}
-	free(sei);
+	msc_free(sei);
 	if (!ok)
 		return false;
 	if (!isfinite(out->stat) || !isfinite(out->limit_ci_low) || !isfinite(out->limit_ci_high))
@@ -504,12 +505,12 @@ pkendall(double q, int n)
 		return 0;
 	if (q >= max)
 		return 1;
-	cur = calloc((size_t) max + 1, sizeof(double));
-	prev = calloc((size_t) max + 1, sizeof(double));
+	cur = msc_calloc((size_t) max + 1, sizeof(double));
+	prev = msc_calloc((size_t) max + 1, sizeof(double));
 	if (cur == NULL || prev == NULL)
 	{
-		free(cur);
-		free(prev);
+		msc_free(cur);
+		msc_free(prev);
 		return NAN;
 	}
 	cur[0] = 1;
@@ -533,8 +534,8 @@ pkendall(double q, int n)
 	}
 	for (int j = 0; j <= (int) q; j++)
 		sum += cur[j];
-	free(cur);
-	free(prev);
+	msc_free(cur);
+	msc_free(prev);
 	return fmin(sum, 1);
 }
 
@@ -564,7 +565,7 @@ cmp_double(const void *a, const void *b)
 static bool
 ties_of(const double *x, int n, tie_sums *t)
 {
-	double	   *s = malloc(sizeof(double) * (size_t) n);
+	double	   *s = msc_malloc(sizeof(double) * (size_t) n);
 
 	t->s1 = t->s2 = t->s3 = 0;
 	if (s == NULL)
@@ -587,7 +588,7 @@ ties_of(const double *x, int n, tie_sums *t)
 		}
 		i = j;
 	}
-	free(s);
+	msc_free(s);
 	return true;
 }
 
@@ -610,7 +611,7 @@ stat_rank_test(const double *yi, const double *vi, int k,
 	out->k = k;
 	if (k < 2)
 		return true;
-	ys = malloc(sizeof(double) * (size_t) k);
+	ys = msc_malloc(sizeof(double) * (size_t) k);
 	if (ys == NULL)
 		return msc_fail(err, MSC_ERR_RANGE, NULL, NULL, "out of memory");
 	/* standardised deviates from the fixed-effect estimate, relative weights */
@@ -638,7 +639,7 @@ stat_rank_test(const double *yi, const double *vi, int k,
 	ok = ties_of(ys, k, &tx) && ties_of(vi, k, &ty);
 	if (!ok)
 	{
-		free(ys);
+		msc_free(ys);
 		return msc_fail(err, MSC_ERR_RANGE, NULL, NULL, "out of memory");
 	}
 	out->tau = sc / sqrt((t0 - tx.s1 / 2) * (t0 - ty.s1 / 2));
@@ -665,7 +666,7 @@ stat_rank_test(const double *yi, const double *vi, int k,
 
 		out->pval = 2 * fmin(stat_pnorm(z, true), stat_pnorm(z, false));
 	}
-	free(ys);
+	msc_free(ys);
 	if (!isfinite(out->tau) || !isfinite(out->pval))
 		return msc_fail(err, MSC_ERR_RANGE, NULL,
 						"The rank test needs studies that differ in effect and in variance.",
@@ -718,7 +719,7 @@ stat_trim_fill(const double *yi, const double *vi, int k,
 						"trim and fill needs at least 2 studies, not %d", k);
 	if (side == TF_AUTO)
 	{
-		double	   *sei = malloc(sizeof(double) * (size_t) k);
+		double	   *sei = msc_malloc(sizeof(double) * (size_t) k);
 		metareg1	r;
 
 		if (sei == NULL)
@@ -726,7 +727,7 @@ stat_trim_fill(const double *yi, const double *vi, int k,
 		for (int i = 0; i < k; i++)
 			sei[i] = sqrt(vi[i]);
 		ok = stat_metareg1(yi, vi, sei, k, method, &r, err);
-		free(sei);
+		msc_free(sei);
 		if (!ok)
 			return false;
 		side = (r.b1 < 0) ? TF_RIGHT : TF_LEFT;
@@ -734,11 +735,11 @@ stat_trim_fill(const double *yi, const double *vi, int k,
 	out->right = (side == TF_RIGHT);
 	sgnf = out->right ? -1 : 1;
 
-	order = malloc(sizeof(keyed) * (size_t) k);
-	ys = malloc(sizeof(double) * (size_t) k);
-	vs = malloc(sizeof(double) * (size_t) k);
-	all_y = malloc(sizeof(double) * (size_t) k * 2);
-	all_v = malloc(sizeof(double) * (size_t) k * 2);
+	order = msc_malloc(sizeof(keyed) * (size_t) k);
+	ys = msc_malloc(sizeof(double) * (size_t) k);
+	vs = msc_malloc(sizeof(double) * (size_t) k);
+	all_y = msc_malloc(sizeof(double) * (size_t) k * 2);
+	all_v = msc_malloc(sizeof(double) * (size_t) k * 2);
 	ok = false;
 	if (!order || !ys || !vs || !all_y || !all_v)
 	{
@@ -829,10 +830,10 @@ stat_trim_fill(const double *yi, const double *vi, int k,
 			goto done;
 	ok = stat_meta_pool(all_y, all_v, k + k0, method, META_Z, &out->model, err);
 done:
-	free(order);
-	free(ys);
-	free(vs);
-	free(all_y);
-	free(all_v);
+	msc_free(order);
+	msc_free(ys);
+	msc_free(vs);
+	msc_free(all_y);
+	msc_free(all_v);
 	return ok;
 }

@@ -5,6 +5,7 @@
  * distance and the covariance ratio reduce to scalars.
  */
 #include "stat_influence.h"
+#include "msc_alloc.h"
 
 #include <float.h>
 #include <math.h>
@@ -48,12 +49,12 @@ stat_influence(const double *yi, const double *vi, int k, meta_method method,
 		}
 	}
 
-	y = malloc(sizeof(double) * (size_t) k);
-	v = malloc(sizeof(double) * (size_t) k);
+	y = msc_malloc(sizeof(double) * (size_t) k);
+	v = msc_malloc(sizeof(double) * (size_t) k);
 	if (y == NULL || v == NULL)
 	{
-		free(y);
-		free(v);
+		msc_free(y);
+		msc_free(v);
 		return msc_fail(err, MSC_ERR_RANGE, NULL, NULL, "out of memory");
 	}
 	cut_dffits = 3 * sqrt(1.0 / (k - 1));
@@ -103,7 +104,7 @@ stat_influence(const double *yi, const double *vi, int k, meta_method method,
 						  "Rescale the effect sizes so that they and their variances are moderate numbers.",
 						  "the influence diagnostics of study %d are not finite", i + 1);
 	}
-	free(y);
-	free(v);
+	msc_free(y);
+	msc_free(v);
 	return ok;
 }

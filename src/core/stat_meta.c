@@ -7,6 +7,7 @@
  */
 #include "stat_meta.h"
 
+#include "msc_alloc.h"
 #include "msc_interrupt.h"
 #include "stat_chisq.h"
 #include "stat_dist.h"
@@ -580,7 +581,7 @@ frame_make(const double *yi, const double *vi, int k, frame *f, msc_error *err)
 						"effect sizes from %g to %g are too far apart for sampling variance %g: "
 						"their squared difference over it exceeds the range of float8",
 						f->ymin, f->ymax, f->vmin);
-	f->y = malloc(sizeof(double) * 3 * (size_t) k);
+	f->y = msc_malloc(sizeof(double) * 3 * (size_t) k);
 	if (f->y == NULL)
 		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL, "out of memory");
 	f->yh = f->y + k;
@@ -723,7 +724,7 @@ stat_meta_pool(const double *yi, const double *vi, int k,
 		return false;
 	ok = pool_frame(&f, k, method, knha, out, err) &&
 		check_result(out, frame_detail(detail, sizeof(detail), &f), err);
-	free(f.y);
+	msc_free(f.y);
 	return ok;
 }
 
@@ -828,12 +829,12 @@ stat_meta_mh(const double *a, const double *b, const double *c,
 						"the Mantel-Haenszel estimate is undefined for these tables");
 
 	/* Cochran's Q around the MH estimate, from the studies' escalc effects */
-	yi = malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
-	vi = malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
+	yi = msc_malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
+	vi = msc_malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
 	if (yi == NULL || vi == NULL)
 	{
-		free(yi);
-		free(vi);
+		msc_free(yi);
+		msc_free(vi);
 		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL, "out of memory");
 	}
 	for (int i = 0; i < k; i++)
@@ -874,8 +875,8 @@ stat_meta_mh(const double *a, const double *b, const double *c,
 	out->q = 0;
 	for (int i = 0; i < kq; i++)
 		out->q += (yi[i] - est) * (yi[i] - est) / vi[i];
-	free(yi);
-	free(vi);
+	msc_free(yi);
+	msc_free(vi);
 	out->k = k;					/* every table counts; Q only the informative ones */
 	out->q_df = kq - 1;
 	out->q_pval = (kq > 1) ? stat_pchisq_upper(out->q, kq - 1) : 1;

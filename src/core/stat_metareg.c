@@ -13,6 +13,7 @@
  * which are all that the DL, PM and REML estimators need, in O(k p^2).
  */
 #include "stat_metareg.h"
+#include "msc_alloc.h"
 #include "msc_interrupt.h"
 
 #include "stat_chisq.h"
@@ -535,7 +536,7 @@ find_redundant(const double *x, int k, int m, bool *dropped)
 {
 	int			nc = m + 1,
 				kept = 0;
-	double	   *A = malloc(sizeof(double) * (size_t) k * nc);
+	double	   *A = msc_malloc(sizeof(double) * (size_t) k * nc);
 
 	if (A == NULL)
 		return false;
@@ -558,7 +559,7 @@ find_redundant(const double *x, int k, int m, bool *dropped)
 		householder(A, k, nc, c, kept);
 		kept++;
 	}
-	free(A);
+	msc_free(A);
 	return true;
 }
 
@@ -615,9 +616,9 @@ full_rank(const model *m, bool *finite)
 static void
 model_free(model *m)
 {
-	free(m->X);
-	free(m->A);
-	free(m->w);
+	msc_free(m->X);
+	msc_free(m->A);
+	msc_free(m->w);
 	m->X = m->A = m->w = NULL;
 }
 
@@ -637,9 +638,9 @@ model_init(model *md, const double *yi, const double *vi, const double *x,
 	md->vmin = vi[0];
 	for (int i = 1; i < k; i++)
 		md->vmin = fmin(md->vmin, vi[i]);
-	md->X = malloc(sizeof(double) * (size_t) k * p);
-	md->A = malloc(sizeof(double) * (size_t) k * (p + 1));
-	md->w = malloc(sizeof(double) * (size_t) k);
+	md->X = msc_malloc(sizeof(double) * (size_t) k * p);
+	md->A = msc_malloc(sizeof(double) * (size_t) k * (p + 1));
+	md->w = msc_malloc(sizeof(double) * (size_t) k);
 	if (md->X == NULL || md->A == NULL || md->w == NULL)
 	{
 		model_free(md);
@@ -733,9 +734,9 @@ pseudo_r2(const model *md, meta_method method, const wls_fit *fit, double tau2,
 	}
 	/* the intercept-only model with the same method */
 	m0.p = 1;
-	m0.X = malloc(sizeof(double) * (size_t) md->k);
-	m0.A = malloc(sizeof(double) * (size_t) md->k * 2);
-	m0.w = malloc(sizeof(double) * (size_t) md->k);
+	m0.X = msc_malloc(sizeof(double) * (size_t) md->k);
+	m0.A = msc_malloc(sizeof(double) * (size_t) md->k * 2);
+	m0.w = msc_malloc(sizeof(double) * (size_t) md->k);
 	if (m0.X == NULL || m0.A == NULL || m0.w == NULL)
 	{
 		model_free(&m0);
@@ -1084,15 +1085,15 @@ subgroup_separate(const double *yi, const double *vi, const int *group, int k,
 				  int ngroups, meta_method method, subgroup_result *out,
 				  msc_error *err)
 {
-	double	   *y = malloc(sizeof(double) * (size_t) k),
-			   *v = malloc(sizeof(double) * (size_t) k);
+	double	   *y = msc_malloc(sizeof(double) * (size_t) k),
+			   *v = msc_malloc(sizeof(double) * (size_t) k);
 	double		sw = 0,
 				swy = 0;
 
 	if (y == NULL || v == NULL)
 	{
-		free(y);
-		free(v);
+		msc_free(y);
+		msc_free(v);
 		return out_of_memory(err);
 	}
 	for (int g = 0; g < ngroups; g++)
@@ -1108,8 +1109,8 @@ subgroup_separate(const double *yi, const double *vi, const int *group, int k,
 			}
 		if (!stat_meta_pool(y, v, n, method, META_Z, &r, err))
 		{
-			free(y);
-			free(v);
+			msc_free(y);
+			msc_free(v);
 			return false;
 		}
 		out->k[g] = n;
@@ -1120,8 +1121,8 @@ subgroup_separate(const double *yi, const double *vi, const int *group, int k,
 		out->tau2[g] = r.tau2;
 		out->i2[g] = r.i2;
 	}
-	free(y);
-	free(v);
+	msc_free(y);
+	msc_free(v);
 	/* the fixed-effect Q of the subgroup estimates */
 	for (int g = 0; g < ngroups; g++)
 	{
@@ -1156,12 +1157,12 @@ subgroup_common(const double *yi, const double *vi, const int *group, int k,
 	if (ngroups > MAXC)
 		return msc_fail(err, MSC_ERR_PARAM, NULL, "Use tau2 separate for this many subgroups.",
 						"a common tau^2 takes at most %d subgroups, not %d", MAXC, ngroups);
-	x = calloc((size_t) k * (m > 0 ? m : 1), sizeof(double));
-	r = malloc(sizeof(metareg_result));
+	x = msc_calloc((size_t) k * (m > 0 ? m : 1), sizeof(double));
+	r = msc_malloc(sizeof(metareg_result));
 	if (x == NULL || r == NULL)
 	{
-		free(x);
-		free(r);
+		msc_free(x);
+		msc_free(r);
 		return out_of_memory(err);
 	}
 	/* dummies for every subgroup but the first (factor()'s treatment coding) */
@@ -1169,7 +1170,7 @@ subgroup_common(const double *yi, const double *vi, const int *group, int k,
 		if (group[i] > 0)
 			x[(size_t) i * m + group[i] - 1] = 1;
 	ok = stat_metareg_fit(yi, vi, x, k, m, method, META_Z, r, err);
-	free(x);
+	msc_free(x);
 	if (ok)
 	{
 		for (int g = 0; g < ngroups; g++)
@@ -1198,7 +1199,7 @@ subgroup_common(const double *yi, const double *vi, const int *group, int k,
 		out->df = m;
 		out->pval = (m > 0) ? r->qm_pval : NAN;
 	}
-	free(r);
+	msc_free(r);
 	return ok;
 }
 

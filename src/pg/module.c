@@ -12,6 +12,7 @@
 #include "nodes/miscnodes.h"
 #endif
 
+#include "../core/msc_alloc.h"
 #include "../core/msc_interrupt.h"
 
 PG_MODULE_MAGIC;
@@ -20,8 +21,9 @@ void		_PG_init(void);
 
 /*
  * Long core loops call this (through msc_interrupt_hook): a cancel or a
- * statement timeout longjmps out of core code here.  Core holds no malloc'd
- * memory across the call (see msc_interrupt.h), so nothing leaks.
+ * statement timeout longjmps out of core code here.  Core's working memory
+ * comes from palloc (below), so the memory context reset after the error
+ * reclaims whatever core held.
  */
 static void
 msc_pg_check_interrupts(void)
@@ -29,10 +31,25 @@ msc_pg_check_interrupts(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
+/* core's working memory (msc_alloc.h): the current context, large sizes allowed */
+static void *
+msc_pg_alloc(size_t size)
+{
+	return MemoryContextAllocHuge(CurrentMemoryContext, size);
+}
+
+static void
+msc_pg_free(void *ptr)
+{
+	pfree(ptr);
+}
+
 void
 _PG_init(void)
 {
 	msc_interrupt_hook = msc_pg_check_interrupts;
+	msc_alloc_hook = msc_pg_alloc;
+	msc_free_hook = msc_pg_free;
 }
 
 static int
