@@ -70,7 +70,7 @@ install-old-releases: $(OLD_RELEASE_SCRIPTS)
 # ---- core unit tests (plain C, AddressSanitizer + UBSan) ----
 CORE_TEST_CFLAGS = -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
                    -fno-omit-frame-pointer -fno-sanitize-recover=all -Isrc/core
-CORE_TESTS = $(patsubst test/core/%.c,test/core/build/%,$(filter-out test/core/unit.c,$(wildcard test/core/test_*.c)))
+CORE_TESTS = $(patsubst test/core/%.c,test/core/build/%,$(wildcard test/core/test_*.c))
 
 test/core/build/%: test/core/%.c test/core/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p test/core/build

@@ -38,7 +38,7 @@
 #define RULE_COLOUR "#999999"
 #define NULL_COLOUR "#777777"
 
-/* ---------------------------------------------------------------- buffer */
+/* ---- buffer ---- */
 
 void
 forest_buf_init(forest_buf *b, forest_realloc_fn grow)
@@ -131,7 +131,7 @@ put(forest_buf *b, const char *s)
 	forest_buf_append(b, s, strlen(s));
 }
 
-/* ------------------------------------------------------------------ text */
+/* ---- text ---- */
 
 /* one code point of UTF-8; anything malformed is U+FFFD for one byte */
 static uint32_t
@@ -385,7 +385,7 @@ text_width(const char *text, double fs, bool bold)
 	return shown_width(&s, fs, bold);
 }
 
-/* --------------------------------------------------------------- numbers */
+/* ---- numbers ---- */
 
 /* fixed decimals, or 3 significant digits with an exponent (sci) */
 typedef struct numfmt
@@ -434,7 +434,7 @@ fmt_p(char *buf, size_t len, double p)
 	return buf;
 }
 
-/* -------------------------------------------------------------- drawing */
+/* ---- drawing ---- */
 
 typedef struct axis
 {

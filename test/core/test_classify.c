@@ -304,6 +304,17 @@ test_dose(void)
 	dose_is("10(6) autologous bone marrow-derived mesenchymal stem cells", "1e6 cells");
 	dose_is("2.0 x 10,000,000/5ml", "2e7 cells");
 	dose_is("MSCs are transplanted by intracoronary infusion(1\xC3\x97" "10^7)", "1e7 cells");
+	/* the notation of dose_notation.c, shared with the cell_dose type */
+	dose_is("2 mln. cells", "2e6 cells");
+	dose_is("5 Mio MSCs", "5e6 cells");
+	dose_is("5 \xE2\x88\x97 10^7 cells", "5e7 cells");	/* ∗ U+2217 */
+	dose_is("1 trillion cells", "1e12 cells");
+	dose_is("1.5 bn cells", "1.5e9 cells");
+	dose_is("2 \xC3\x97 10\xE2\x81\xBA\xE2\x81\xB6 cells", "2e6 cells");	/* 10⁺⁶ */
+	/* ... but not the scale letters free text reads otherwise (the type does) */
+	dose_is("5 B cells", "");
+	dose_is("5 b cells", "");
+	dose_is("5 m cells", "");
 	/* not a dose */
 	dose_is("4 x 10E6 MSC/Kg", "");
 	dose_is("1,5-3,0 10E6 MSC/kg", "");

@@ -23,7 +23,7 @@
  *   precision = TP / (TP + FP), recall = TP / (TP + FN).
  * The test fails when sources or routes fall below 95% precision or 90%
  * recall on the development or the held-out sample; the final sample is
- * reported (its first, blind run is in doc/readme-classify.md).
+ * reported (its first, blind run is in doc/classify.md).
  * MSC_CLASSIFY_VERBOSE=1 prints every disagreement with the words
  * that caused it; MSC_CLASSIFY_DUMP=file writes the five answers for every
  * record of the corpus as TSV; MSC_CLASSIFY_EXPLAIN=NCT01234567,... prints
