@@ -1,0 +1,33 @@
+-- Registry, manual entry: what a curator entering a trial by hand gets
+-- derived for them, as ctgov_import() derives it for an imported record.
+
+-- A trial entered by hand without a condition category used to get
+-- 'other' and drop out of every per-condition view without a word; now
+-- the category is read from its conditions and title, as on import.  A
+-- category the curator gives is kept; on an update that changes the
+-- conditions or title, a category that was the derived one follows them.
+CREATE OR REPLACE FUNCTION @extschema@.trial_condition_category() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF NEW.condition_category IS NULL
+       OR (TG_OP = 'UPDATE'
+           AND NEW.condition_category IS NOT DISTINCT FROM OLD.condition_category
+           AND (NEW.conditions, NEW.title) IS DISTINCT FROM (OLD.conditions, OLD.title)
+           AND OLD.condition_category = @extschema@.condition_category(OLD.conditions || OLD.title)) THEN
+        NEW.condition_category := @extschema@.condition_category(NEW.conditions || NEW.title);
+    END IF;
+    RETURN NEW;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.trial_condition_category() IS
+    'trigger function of trial: derives condition_category from conditions and title (condition_category(conditions || title)) when it is not given, and again when they change and the category was the derived one; a category given by hand is kept';
+
+CREATE OR REPLACE TRIGGER trial_condition_category
+    BEFORE INSERT OR UPDATE ON @extschema@.trial
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.trial_condition_category();
+COMMENT ON TRIGGER trial_condition_category ON @extschema@.trial IS
+    'fills condition_category from conditions and title when it is not given (trial_condition_category())';
+COMMENT ON COLUMN @extschema@.trial.condition_category IS
+    'pain condition the trial studies; when not given (NULL), trigger trial_condition_category derives it with condition_category(conditions || title), as ctgov_import() does; a value given is kept';
