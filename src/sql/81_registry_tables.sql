@@ -36,7 +36,7 @@ COMMENT ON TABLE @extschema@.trial IS
 COMMENT ON COLUMN @extschema@.trial.trial_id IS 'registry identifier (NCT number for ClinicalTrials.gov records)';
 COMMENT ON COLUMN @extschema@.trial.title IS 'brief title';
 COMMENT ON COLUMN @extschema@.trial.conditions IS 'conditions as registered, in registry order';
--- (the comment of condition_category is in 84_manual_entry.sql, with its trigger)
+-- (the comment of condition_category is in 83_manual_entry.sql, with its trigger)
 COMMENT ON COLUMN @extschema@.trial.phases IS 'phases, lower case ClinicalTrials.gov codes: na, early_phase1, phase1 ... phase4';
 COMMENT ON COLUMN @extschema@.trial.study_type IS 'interventional, observational or expanded_access';
 COMMENT ON COLUMN @extschema@.trial.overall_status IS 'recruitment status, lower case ClinicalTrials.gov code (completed, recruiting ...)';
