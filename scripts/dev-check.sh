@@ -30,6 +30,7 @@ flock /tmp/msc_registry_dev_check.lock \
     test/lossless.sh || status=1
     test/dump_restore.sh || status=1
     test/security.sh || status=1
+    test/demo_report.sh || status=1
   fi
   exit \$status
 " 2>&1 | grep -v -E '^(ALTER DATABASE|Creating new|Dropping cluster)'
