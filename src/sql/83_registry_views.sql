@@ -173,9 +173,12 @@ FROM (
            @extschema@.meta_analysis(CASE WHEN md_vi > 0 THEN md_yi END, CASE WHEN md_vi > 0 THEN md_vi END) AS md
     FROM @extschema@.trial_stratum_effect
     GROUP BY condition, source, route, instrument, week, kind
-) g;
+) g
+-- a stratum where no comparison has an SMD or MD pools nothing: it is in
+-- pooling_exclusion, with the reason
+WHERE (g.smd).k > 0 OR (g.md).k > 0;
 COMMENT ON VIEW @extschema@.pooled_effect IS
-    'random-effects meta-analysis (meta_analysis: REML, z test, 95% CI) of trial_stratum_effect per condition x source x route x instrument x week x kind: Hedges'' g and the mean difference (MSC minus control), each with k, estimate, SE, CI, p, tau^2 and I^2 (exactly 0 when REML stops at the boundary), Cochran''s Q and its p-value, and the 95% prediction interval';
+    'random-effects meta-analysis (meta_analysis: REML, z test, 95% CI) of trial_stratum_effect per condition x source x route x instrument x week x kind: Hedges'' g and the mean difference (MSC minus control), each with k, estimate, SE, CI, p, tau^2 and I^2 (exactly 0 when REML stops at the boundary), Cochran''s Q and its p-value, and the 95% prediction interval; strata where no trial has an SMD or MD (no SDs) are left out, and listed with the reason in pooling_exclusion';
 COMMENT ON COLUMN @extschema@.pooled_effect.trials IS 'trials with a comparison in the stratum';
 COMMENT ON COLUMN @extschema@.pooled_effect.smd_k IS 'trials pooled for the SMD (those with SDs)';
 COMMENT ON COLUMN @extschema@.pooled_effect.smd IS 'pooled Hedges'' g, MSC minus control';
