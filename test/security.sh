@@ -796,6 +796,44 @@ for r in postgres "$owner" msc_sec_site_a msc_sec_admin; do
 $(grep -E "ERROR|CONTEXT" <<<"$out" | head -6)"
   fi
 done
+
+# (c) the owner renames the extension's schema and makes a new one of its
+# name holding look-alikes of what the PL/pgSQL code names (PL/pgSQL looks
+# names up when it runs): a domain trial_id whose check runs planted code,
+# condition_category, pain_instrument_range.  A superuser's insert (the
+# trigger), import and text reader refuse (55000) and run none of them.
+out=$(psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" 2>&1 <<SQL
+SET SESSION AUTHORIZATION $owner;
+ALTER SCHEMA registry RENAME TO registry_moved;
+CREATE SCHEMA registry;
+CREATE FUNCTION registry.planted_check(text) RETURNS boolean LANGUAGE plpgsql
+    AS \$\$ BEGIN PERFORM pg_catalog.nextval('planted_log.calls'); RETURN true; END \$\$;
+CREATE DOMAIN registry.trial_id AS text CHECK (registry.planted_check(VALUE));
+CREATE FUNCTION registry.condition_category(text[]) RETURNS text LANGUAGE plpgsql
+    AS \$\$ BEGIN PERFORM pg_catalog.nextval('planted_log.calls'); RETURN 'knee_oa'; END \$\$;
+CREATE FUNCTION registry.pain_instrument_range(text) RETURNS numrange LANGUAGE plpgsql
+    AS \$\$ BEGIN PERFORM pg_catalog.nextval('planted_log.calls'); RETURN '[0,10]'; END \$\$;
+SELECT 'planted';
+SQL
+)
+before=$(planted_calls "$db")
+refused=0
+for stmt in "INSERT INTO registry_moved.trial (trial_id, title, conditions) VALUES ('NCT09999907', 'renamed', '{Knee Osteoarthritis}')" \
+            "SELECT registry_moved.ctgov_import(\$json\$$study\$json\$::jsonb)" \
+            "SELECT registry_moved.pain_scale_of('vas', 'Pain VAS', 'cm', '0 to 10')"; do
+  got=$(psql -X -q -At -d "$db" -v ON_ERROR_STOP=0 2>&1 <<SQL
+$stmt;
+\echo :SQLSTATE
+SQL
+)
+  if [ "$(tail -1 <<<"$got")" = 55000 ] && grep -q 'is not the schema of msc_registry' <<<"$got"; then refused=$((refused + 1)); fi
+done
+after=$(planted_calls "$db")
+if grep -q -x planted <<<"$out" && [ "$refused" = 3 ] && [ "$before" = "$after" ]; then
+  ok "after the owner renames the schema and plants look-alikes under its old name, a superuser's insert (trigger), import and text reader refuse (55000) and run none of them"
+else
+  bad "a renamed schema with look-alikes under its old name runs none of them" "refused $refused of 3; planted calls: $((after - before)); $(tail -2 <<<"$out")"
+fi
 rm -rf "$work"
 
 summary security

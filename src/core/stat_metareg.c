@@ -329,6 +329,8 @@ bracket_above(const model *m, tau2_fn fn, double start, double *lo, double *hi,
 	{
 		tau2_eval	e;
 
+		msc_check_interrupts();
+
 		if (!fn(m, t, &e))
 			return fail_overflow(err);
 		if (e.f <= 0)

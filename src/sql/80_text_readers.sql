@@ -241,7 +241,18 @@ CREATE OR REPLACE FUNCTION @extschema@.pain_scale_of(instrument text, title text
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
+BEGIN
+    -- the names below are looked up when this runs: the schema of that name
+    -- must still be the extension's (not a schema made after a rename)
+    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
+       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
+        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
+    END IF;
+    -- (declared in an inner block: a variable of the extension's types is
+    -- made, and its type looked up, only once the check above has passed)
+    DECLARE
     -- the scales (upper ends) each instrument is reported on, and the one
     -- assumed when the record states none (NULL: it must be stated)
     known numeric[];
@@ -250,7 +261,7 @@ DECLARE
     hits numeric[];
     top numeric;
     r numrange := @extschema@.pain_instrument_range(instrument);
-BEGIN
+    BEGIN
     IF r IS NULL THEN
         problem := format('%s is not a pain_score instrument', coalesce(instrument, 'NULL'));
         RETURN;
@@ -301,6 +312,7 @@ BEGIN
         instrument_used := 'womac_pain_va';
         conversion := 'WOMAC pain on 0-500: the visual-analogue version, stored as womac_pain_va';
     END IF;
+    END;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.pain_scale_of(text, text, text, text) IS

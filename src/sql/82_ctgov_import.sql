@@ -11,12 +11,23 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_timepoint(class_title text, n_class
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
+BEGIN
+    -- the names below are looked up when this runs: the schema of that name
+    -- must still be the extension's (not a schema made after a rename)
+    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
+       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
+        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
+    END IF;
+    -- (declared in an inner block: a variable of the extension's types is
+    -- made, and its type looked up, only once the check above has passed)
+    DECLARE
     titles text[] := ARRAY[class_title, category_title];
     counts integer[] := ARRAY[n_classes, n_categories];
     whats text[] := ARRAY['class', 'category'];
     w numeric[];
-BEGIN
+    BEGIN
     FOR i IN 1 .. 2 LOOP
         CONTINUE WHEN coalesce(btrim(titles[i]), '') = '';
         w := @extschema@.timepoint_weeks(titles[i]);
@@ -56,6 +67,7 @@ BEGIN
         problem := 'a change from baseline at baseline';
         week := NULL;
     END IF;
+    END;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_timepoint(text, integer, text, integer, text, text) IS
@@ -65,7 +77,18 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_trial(record jsonb, tid @ext
     LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
+BEGIN
+    -- the names below are looked up when this runs: the schema of that name
+    -- must still be the extension's (not a schema made after a rename)
+    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
+       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
+        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
+    END IF;
+    -- (declared in an inner block: a variable of the extension's types is
+    -- made, and its type looked up, only once the check above has passed)
+    DECLARE
     ps jsonb := record -> 'protocolSection';
     probs jsonb := '[]';
     mpath text;
@@ -82,7 +105,7 @@ DECLARE
     v_enrollment integer;
     v_start text;
     v_has_results boolean;
-BEGIN
+    BEGIN
     -- the parts of the record the import reads are objects: one that is
     -- not is a problem, not an empty part
     FOR mpath, g IN
@@ -208,6 +231,7 @@ BEGIN
         END IF;
     END LOOP;
     problems := probs;
+    END;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_import_trial(jsonb, @extschema@.trial_id) IS
@@ -218,7 +242,18 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_arms(record jsonb, tid @exts
     LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
+BEGIN
+    -- the names below are looked up when this runs: the schema of that name
+    -- must still be the extension's (not a schema made after a rename)
+    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
+       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
+        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
+    END IF;
+    -- (declared in an inner block: a variable of the extension's types is
+    -- made, and its type looked up, only once the check above has passed)
+    DECLARE
     ps jsonb := record -> 'protocolSection';
     probs jsonb := '[]';
     ivs jsonb;
@@ -243,7 +278,7 @@ DECLARE
     v_co text[];
     v_arm_id bigint;
     msg text;
-BEGIN
+    BEGIN
     arm_labels := '{}';
     arm_ids := '{}';
     -- ---- arms, their interventions classified ----
@@ -371,6 +406,7 @@ BEGIN
     WHERE a.trial_id OPERATOR(@extschema@.=) tid AND a.arm_id <> ALL (arm_ids)
       AND NOT EXISTS (SELECT 1 FROM @extschema@.participant p WHERE p.arm_id = a.arm_id);
     problems := probs;
+    END;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_import_arms(jsonb, @extschema@.trial_id) IS
@@ -381,7 +417,18 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_outcomes(record jsonb, arm_i
     LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
+BEGIN
+    -- the names below are looked up when this runs: the schema of that name
+    -- must still be the extension's (not a schema made after a rename)
+    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
+       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
+        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
+    END IF;
+    -- (declared in an inner block: a variable of the extension's types is
+    -- made, and its type looked up, only once the check above has passed)
+    DECLARE
     probs jsonb := '[]';
     om jsonb;
     oi bigint;
@@ -421,7 +468,7 @@ DECLARE
     hi numeric;
     rng numrange;
     cnt bigint;
-BEGIN
+    BEGIN
     -- ---- outcome measures on a known pain or function instrument ----
     FOR om, oi IN SELECT * FROM jsonb_array_elements(
             CASE WHEN jsonb_typeof(record #> '{resultsSection,outcomeMeasuresModule,outcomeMeasures}') = 'array'
@@ -613,6 +660,7 @@ BEGIN
         END LOOP;
     END LOOP;
     RETURN probs;
+    END;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_import_outcomes(jsonb, bigint[], text[]) IS
@@ -623,7 +671,18 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_adverse_events(record jsonb,
     LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
+BEGIN
+    -- the names below are looked up when this runs: the schema of that name
+    -- must still be the extension's (not a schema made after a rename)
+    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
+       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
+        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
+    END IF;
+    -- (declared in an inner block: a variable of the extension's types is
+    -- made, and its type looked up, only once the check above has passed)
+    DECLARE
     probs jsonb := '[]';
     emap jsonb := '{}';
     unmatched text[] := '{}';
@@ -650,7 +709,7 @@ DECLARE
     sr integer;
     da integer;
     dr integer;
-BEGIN
+    BEGIN
     -- ---- adverse events ----
     aem := record #> '{resultsSection,adverseEventsModule}';
     FOR g, gi IN SELECT * FROM jsonb_array_elements(
@@ -773,6 +832,7 @@ BEGIN
         END LOOP;
     END LOOP;
     RETURN probs;
+    END;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_import_adverse_events(jsonb, bigint[], text[]) IS
@@ -783,7 +843,18 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import(record jsonb)
     LANGUAGE plpgsql VOLATILE STRICT
     SET search_path = pg_catalog, pg_temp
 AS $fn$
-DECLARE
+BEGIN
+    -- the names below are looked up when this runs: the schema of that name
+    -- must still be the extension's (not a schema made after a rename)
+    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
+       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
+        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
+    END IF;
+    -- (declared in an inner block: a variable of the extension's types is
+    -- made, and its type looked up, only once the check above has passed)
+    DECLARE
     not_study_hint constant text :=
         'ctgov_import() takes one study as the ClinicalTrials.gov API v2 returns it '
         '(https://clinicaltrials.gov/api/v2/studies/NCT01234567): a JSON object with protocolSection.identificationModule.nctId.';
@@ -792,7 +863,7 @@ DECLARE
     tid @extschema@.trial_id;
     probs jsonb;
     arms record;
-BEGIN
+    BEGIN
     -- ---- is it one ClinicalTrials.gov API v2 study? ----
     IF jsonb_typeof(record) <> 'object' THEN
         RAISE EXCEPTION 'document is not a ClinicalTrials.gov study record: it is a JSON %', jsonb_typeof(record)
@@ -845,6 +916,7 @@ BEGIN
     ORDER BY o;
 
     RETURN tid;
+    END;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_import(jsonb) IS

@@ -1,5 +1,5 @@
 -- Last: prove what 02_search_path.sql and 05_schema_guard.sql are for.  No
--- view, function, default, check, policy, index or type of msc_registry may
+-- view, function, default, check, policy, trigger, index or type of msc_registry may
 -- be bound to a function, operator, type or collation outside pg_catalog
 -- that is not msc_registry's own (PostgreSQL records these bindings in
 -- pg_depend).  The update scripts end with this file too; an update of an
@@ -16,7 +16,8 @@ BEGIN
           AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
     ), bound_by AS (
         -- the members, and what hangs off member tables and views without being
-        -- a member itself: rewrite rules, defaults, constraints, policies, indexes
+        -- a member itself: rewrite rules, defaults, constraints, policies,
+        -- triggers, indexes
         SELECT m.classid, m.objid FROM member m
         UNION
         SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid FROM pg_catalog.pg_rewrite r JOIN member m
@@ -31,6 +32,9 @@ BEGIN
         UNION
         SELECT 'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid FROM pg_catalog.pg_policy p JOIN member m
             ON m.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass AND m.objid OPERATOR(pg_catalog.=) p.polrelid
+        UNION
+        SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.oid FROM pg_catalog.pg_trigger t JOIN member m
+            ON m.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass AND m.objid OPERATOR(pg_catalog.=) t.tgrelid
         UNION
         SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, i.indexrelid FROM pg_catalog.pg_index i JOIN member m
             ON m.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass AND m.objid OPERATOR(pg_catalog.=) i.indrelid
