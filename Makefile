@@ -80,7 +80,7 @@ CORE_TEST_CFLAGS = -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,unde
                    -fno-omit-frame-pointer -fno-sanitize-recover=all -Isrc/core
 CORE_TESTS = $(patsubst test/core/%.c,test/core/build/%,$(wildcard test/core/test_*.c))
 
-test/core/build/%: test/core/%.c test/core/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+test/core/build/%: test/core/%.c test/core/unit.h test/core/xml_check.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p test/core/build
 	$(CC) $(CORE_TEST_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
 

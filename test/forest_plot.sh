@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Draw forest plots in the database and check them with the tools a
+# Draw forest and funnel plots in the database and check them with the tools a
 # reader's software would use: xmllint (well-formed XML, the expected
 # number of study rows) and rsvg-convert from librsvg (renders to a PNG of
 # the declared size).  Runs against the server of the environment (PGHOST,
@@ -10,7 +10,9 @@
 #                                    fails (always with FOREST_PLOT_KEEP=1)
 #   test/forest_plot.sh --write-doc  also write doc/forest_plot.svg and
 #                                    doc/forest_plot.png (the README figure,
-#                                    from doc/forest_plot_example.sql)
+#                                    from doc/forest_plot_example.sql) and
+#                                    doc/funnel_plot.png (from
+#                                    doc/funnel_plot_example.sql)
 # Needs the Debian packages libxml2-utils (xmllint) and librsvg2-bin
 # (rsvg-convert); a font for sans-serif (fonts-dejavu-core) for the text to
 # be drawn.
@@ -104,6 +106,17 @@ plot_check log_risk_ratio 3 "SELECT forest_plot(s, (e).yi, (e).vi, 'FE', 'log ri
 plot_check tiny_numbers 3 "SELECT forest_plot('x' || i, 1e-9 * (1 + i / 10.0), 1e-20, 'FE') FROM generate_series(1, 3) i"
 plot_check large_numbers 3 "SELECT forest_plot('x' || i, 1e9 * (1 + i / 10.0), 1e14, 'FE') FROM generate_series(1, 3) i"
 
+# funnel plots: the doc/funnel_plot.md example, every method, the edge cases
+plot_check funnel_example 12 "$(cat doc/funnel_plot_example.sql)"
+for m in FE DL REML PM; do
+  plot_check "funnel_knee_$m" 4 "SELECT funnel_plot(study, yi, vi, '$m' ORDER BY yr) FROM knee"
+done
+plot_check funnel_one_study 1 "SELECT funnel_plot('only study', 0.4, 0.04)"
+plot_check funnel_no_studies 0 "SELECT funnel_plot(study, yi, vi) FROM knee WHERE false"
+plot_check funnel_hostile_labels 9 "SELECT funnel_plot(label, n / 10.0, 0.05 * n, 'DL' ORDER BY n) FROM hostile"
+plot_check funnel_studies_2000 2000 "SELECT funnel_plot('study ' || i, sin(i), 0.01 + (i % 9) * 0.01) FROM generate_series(1, 2000) i"
+plot_check funnel_large_numbers 3 "SELECT funnel_plot('x' || i, 1e9 * (1 + i / 10.0), 1e14 * i, 'FE') FROM generate_series(1, 3) i"
+
 # other database encodings: labels arrive as UTF-8 (LATIN1 is converted;
 # SQL_ASCII bytes that are not UTF-8 are drawn as U+FFFD) and the document
 # is ASCII in any encoding
@@ -131,7 +144,8 @@ done
 if [ "$write_doc" = 1 ] && [ "$failures" -eq 0 ]; then
   cp "$out/readme_example.svg" doc/forest_plot.svg
   rsvg-convert -z 2 -o doc/forest_plot.png doc/forest_plot.svg
-  echo "wrote doc/forest_plot.svg and doc/forest_plot.png"
+  rsvg-convert -z 2 -o doc/funnel_plot.png "$out/funnel_example.svg"
+  echo "wrote doc/forest_plot.svg, doc/forest_plot.png and doc/funnel_plot.png"
 fi
 
 if [ "$failures" -gt 0 ]; then

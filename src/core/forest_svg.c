@@ -321,7 +321,7 @@ put_shown(forest_buf *b, const shown *s)
 }
 
 /* a whole text, escaped, uncut */
-static void
+void
 put_text_all(forest_buf *b, const char *text)
 {
 	cp_iter		it;
@@ -339,7 +339,7 @@ put_text_all(forest_buf *b, const char *text)
 }
 
 /* a short text of our own (ASCII or UTF-8), escaped */
-static void
+void
 put_text(forest_buf *b, const char *text)
 {
 	shown		s;
@@ -383,7 +383,7 @@ shown_width(const shown *s, double fs, bool bold)
 	return w * fs * (bold ? 1.1 : 1.0);
 }
 
-static double
+double
 text_width(const char *text, double fs, bool bold)
 {
 	shown		s;
@@ -394,14 +394,7 @@ text_width(const char *text, double fs, bool bold)
 
 /* ---- numbers ---- */
 
-/* fixed decimals, or 3 significant digits with an exponent (sci) */
-typedef struct numfmt
-{
-	bool		sci;
-	int			dec;
-} numfmt;
-
-static const char *
+const char *
 fmt_num(char *buf, size_t len, double v, const numfmt *f)
 {
 	if (f->sci)
@@ -451,17 +444,6 @@ fmt_p(char *buf, size_t len, double p)
 }
 
 /* ---- drawing ---- */
-
-typedef struct axis
-{
-	double		lo;
-	double		hi;
-	double		step;
-	long		first;			/* lo = first * step */
-	int			nticks;
-	numfmt		tick;
-	numfmt		value;			/* estimates and intervals */
-} axis;
 
 /* ticks for a step near raw (1, 2 or 5 times a power of 10) over [dmin, dmax] */
 static bool
@@ -523,7 +505,7 @@ axis_labels_fit(const axis *a)
  * half interval (min_half) to show a digit, up to 6; an exponent beyond
  * that or from 1e7 on.
  */
-static bool
+bool
 axis_make(axis *a, double dmin, double dmax, double min_half)
 {
 	double		span = dmax - dmin;
@@ -583,7 +565,7 @@ pooled_label(meta_method m)
 	return "Pooled";
 }
 
-static void
+void
 svg_open(forest_buf *b, double w, double h)
 {
 	forest_buf_printf(b,
@@ -594,14 +576,14 @@ svg_open(forest_buf *b, double w, double h)
 					  w, h, w, h, FS);
 }
 
-static void
+void
 svg_background(forest_buf *b, double w, double h)
 {
 	forest_buf_printf(b, "<rect class=\"background\" x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n",
 					  w, h);
 }
 
-static void
+void
 put_note_text(char *buf, size_t len, long skipped)
 {
 	snprintf(buf, len, "%ld %s without an effect or a variance (NULL) %s not shown",

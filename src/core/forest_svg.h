@@ -88,4 +88,42 @@ bool		forest_svg_write(forest_buf *out, const char *const *labels,
 							 const meta_result *pooled, const char *axis_title,
 							 long skipped, msc_error *err);
 
+/*
+ * Drawing helpers shared with the other plots (funnel_svg.c).
+ */
+
+/* fixed decimals, or 3 significant digits with an exponent (sci) */
+typedef struct numfmt
+{
+	bool		sci;
+	int			dec;
+} numfmt;
+
+/* a linear axis with 1-2-5 ticks: first * step .. (first + nticks - 1) * step */
+typedef struct axis
+{
+	double		lo;
+	double		hi;
+	double		step;
+	long		first;			/* lo = first * step */
+	int			nticks;
+	numfmt		tick;
+	numfmt		value;			/* estimates and intervals */
+} axis;
+
+/* a text escaped for XML, in ASCII: whole (put_text_all) or cut at 160 characters */
+void		put_text_all(forest_buf *b, const char *text);
+void		put_text(forest_buf *b, const char *text);
+/* its drawn width in px at font size fs (estimated for DejaVu Sans) */
+double		text_width(const char *text, double fs, bool bold);
+/* v with f's decimals or exponent, never "-0.00"; returns buf */
+const char *fmt_num(char *buf, size_t len, double v, const numfmt *f);
+/* about five 1-2-5 ticks over [dmin, dmax] whose labels fit 360 px; false when unscalable */
+bool		axis_make(axis *a, double dmin, double dmax, double min_half);
+/* the <svg> start tag (font size 13) and a white background */
+void		svg_open(forest_buf *b, double w, double h);
+void		svg_background(forest_buf *b, double w, double h);
+/* "N rows without an effect or a variance (NULL) are not shown" */
+void		put_note_text(char *buf, size_t len, long skipped);
+
 #endif

@@ -8,7 +8,8 @@
  * partial states are concatenated by the combine function.  Rows with a
  * NULL yi or vi are counted, not drawn, and the plot says how many there
  * were.  A NULL label draws "(no label)"; a NULL method is REML, as in
- * meta_analysis; a NULL axis title is "Effect size".
+ * meta_analysis; a NULL axis title is "Effect size".  funnel_plot
+ * (funnel_plot.c) keeps the same state (plot_state.h).
  */
 #include "msc_pg.h"
 
@@ -19,29 +20,16 @@
 
 #include "../core/forest_svg.h"
 #include "../core/stat_meta.h"
+#include "plot_state.h"
 
 #define FOREST_STATE_VERSION 1
 
-typedef struct ForestState
-{
-	int32		k;
-	int32		capacity;
-	int32		method;			/* meta_method; -1 while unset */
-	int64		skipped;		/* rows with a NULL yi or vi */
-	double	   *yi;
-	double	   *vi;
-	int64	   *label;			/* offset into labels, -1 for a NULL label */
-	char	   *labels;
-	Size		labels_len;
-	Size		labels_cap;
-	char	   *axis_title;		/* NULL while unset */
-} ForestState;
-
 static ForestState *
-forest_state_new(MemoryContext cxt)
+forest_state_new(MemoryContext cxt, const char *what)
 {
 	ForestState *s = MemoryContextAllocZero(cxt, sizeof(ForestState));
 
+	s->what = what;
 	s->method = -1;
 	s->capacity = 16;
 	s->yi = MemoryContextAlloc(cxt, sizeof(double) * s->capacity);
@@ -62,8 +50,8 @@ forest_state_reserve(ForestState *s, int64 n, Size label_bytes)
 	if (need > FOREST_MAX_STUDIES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("a forest plot draws at most %d studies, and this group has more",
-						FOREST_MAX_STUDIES),
+				 errmsg("a %s draws at most %d studies, and this group has more",
+						s->what, FOREST_MAX_STUDIES),
 				 errhint(FOREST_MAX_STUDIES_HINT)));
 	if (need > s->capacity)
 	{
@@ -76,7 +64,7 @@ forest_state_reserve(ForestState *s, int64 n, Size label_bytes)
 	if (label_bytes > MaxAllocSize - s->labels_len)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("the labels of one forest plot exceed 1 GB")));
+				 errmsg("the labels of one %s exceed 1 GB", s->what)));
 	if (s->labels_len + label_bytes > s->labels_cap)
 	{
 		Size		cap = s->labels_cap;
@@ -115,7 +103,7 @@ set_method(ForestState *s, int32 method)
 	else if (s->method != method)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the method of a forest plot must be the same for every row of a group"),
+				 errmsg("the method of a %s must be the same for every row of a group", s->what),
 				 errhint("Pass the method as a constant.")));
 }
 
@@ -127,7 +115,7 @@ set_axis_title(ForestState *s, MemoryContext cxt, const char *title)
 	else if (strcmp(s->axis_title, title) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the axis title of a forest plot must be the same for every row of a group"),
+				 errmsg("the axis title of a %s must be the same for every row of a group", s->what),
 				 errhint("Pass the axis title as a constant.")));
 }
 
@@ -150,12 +138,11 @@ text_to_utf8(text *t, Size *len)
 }
 
 /* forest_plot(label, yi, vi, method [, axis_title]) transition */
-PG_FUNCTION_INFO_V1(forest_plot_accum);
 Datum
-forest_plot_accum(PG_FUNCTION_ARGS)
+plot_state_accum(FunctionCallInfo fcinfo, const char *what)
 {
-	MemoryContext cxt = msc_aggregate_context(fcinfo, "forest_plot_accum");
-	ForestState *s = PG_ARGISNULL(0) ? forest_state_new(cxt) : (ForestState *) PG_GETARG_POINTER(0);
+	MemoryContext cxt = msc_aggregate_context(fcinfo, what);
+	ForestState *s = PG_ARGISNULL(0) ? forest_state_new(cxt, what) : (ForestState *) PG_GETARG_POINTER(0);
 	msc_error	err;
 
 	/* option text is read in the per-row context; the state lives in cxt */
@@ -194,18 +181,17 @@ forest_plot_accum(PG_FUNCTION_ARGS)
 }
 
 /* Combine: append state2's studies to state1 (copied when state1 is NULL). */
-PG_FUNCTION_INFO_V1(forest_plot_combine);
 Datum
-forest_plot_combine(PG_FUNCTION_ARGS)
+plot_state_combine(FunctionCallInfo fcinfo, const char *what)
 {
-	MemoryContext cxt = msc_aggregate_context(fcinfo, "forest_plot_combine");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, what);
 	ForestState *s1 = PG_ARGISNULL(0) ? NULL : (ForestState *) PG_GETARG_POINTER(0);
 	ForestState *s2 = PG_ARGISNULL(1) ? NULL : (ForestState *) PG_GETARG_POINTER(1);
 
 	if (s2 == NULL)
 		PG_RETURN_POINTER(s1);
 	if (s1 == NULL)
-		s1 = forest_state_new(cxt);
+		s1 = forest_state_new(cxt, what);
 	if (s2->method != -1)
 		set_method(s1, s2->method);
 	if (s2->axis_title != NULL)
@@ -220,9 +206,8 @@ forest_plot_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s1);
 }
 
-PG_FUNCTION_INFO_V1(forest_plot_serialize);
 Datum
-forest_plot_serialize(PG_FUNCTION_ARGS)
+plot_state_serialize(FunctionCallInfo fcinfo)
 {
 	ForestState *s = (ForestState *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
@@ -282,12 +267,11 @@ read_counted(StringInfo buf, int len)
 	return p;
 }
 
-PG_FUNCTION_INFO_V1(forest_plot_deserialize);
 Datum
-forest_plot_deserialize(PG_FUNCTION_ARGS)
+plot_state_deserialize(FunctionCallInfo fcinfo, const char *what)
 {
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	MemoryContext cxt = msc_aggregate_context(fcinfo, "forest_plot_deserialize");
+	MemoryContext cxt = msc_aggregate_context(fcinfo, what);
 	StringInfoData buf;
 	ForestState *s;
 	int			k;
@@ -301,7 +285,7 @@ forest_plot_deserialize(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unknown forest plot state format")));
-	s = forest_state_new(cxt);
+	s = forest_state_new(cxt, what);
 	s->method = pq_getmsgint(&buf, 4);
 	if (s->method < -1 || s->method > META_PM)
 		bad_state();
@@ -339,14 +323,29 @@ forest_plot_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
+/* the labels of the studies, NULL where a label is NULL (NULL for no studies) */
+const char **
+plot_state_labels(const ForestState *s)
+{
+	const char **labels = NULL;
+
+	if (s->k > 0)
+	{
+		labels = palloc(sizeof(char *) * s->k);
+		for (int i = 0; i < s->k; i++)
+			labels[i] = s->label[i] < 0 ? NULL : s->labels + s->label[i];
+	}
+	return labels;
+}
+
 /* the output buffer grows in the current memory context, up to a text's limit */
-static void *
-forest_palloc_grow(void *ptr, size_t size)
+void *
+plot_palloc_grow(void *ptr, size_t size)
 {
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("the forest plot would be larger than 1 GB")));
+				 errmsg("the plot would be larger than 1 GB")));
 	return ptr ? repalloc(ptr, size) : palloc(size);
 }
 
@@ -356,26 +355,50 @@ forest_plot_final(PG_FUNCTION_ARGS)
 {
 	ForestState *s = PG_ARGISNULL(0) ? NULL : (ForestState *) PG_GETARG_POINTER(0);
 	meta_method method = (s && s->method >= 0) ? (meta_method) s->method : META_REML;
-	const char **labels = NULL;
+	const char **labels;
 	forest_buf out;
 	msc_error	err;
 	bool		ok;
 
-	forest_buf_init(&out, forest_palloc_grow);
+	forest_buf_init(&out, plot_palloc_grow);
 	if (s == NULL)
 		ok = forest_plot_svg(&out, NULL, NULL, NULL, 0, method, NULL, 0, &err);
 	else
 	{
-		if (s->k > 0)
-		{
-			labels = palloc(sizeof(char *) * s->k);
-			for (int i = 0; i < s->k; i++)
-				labels[i] = s->label[i] < 0 ? NULL : s->labels + s->label[i];
-		}
+		labels = plot_state_labels(s);
 		ok = forest_plot_svg(&out, labels, s->yi, s->vi, s->k, method,
 							 s->axis_title, (long) s->skipped, &err);
 	}
 	if (!ok)
 		msc_ereport(&err);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, out.len));
+}
+
+/* the forest plot's entry points */
+PG_FUNCTION_INFO_V1(forest_plot_accum);
+Datum
+forest_plot_accum(PG_FUNCTION_ARGS)
+{
+	return plot_state_accum(fcinfo, "forest plot");
+}
+
+PG_FUNCTION_INFO_V1(forest_plot_combine);
+Datum
+forest_plot_combine(PG_FUNCTION_ARGS)
+{
+	return plot_state_combine(fcinfo, "forest plot");
+}
+
+PG_FUNCTION_INFO_V1(forest_plot_serialize);
+Datum
+forest_plot_serialize(PG_FUNCTION_ARGS)
+{
+	return plot_state_serialize(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(forest_plot_deserialize);
+Datum
+forest_plot_deserialize(PG_FUNCTION_ARGS)
+{
+	return plot_state_deserialize(fcinfo, "forest plot");
 }

@@ -1,7 +1,7 @@
 /*
  * The interrupt hook of long core loops (msc_interrupt.h): REML and
- * Paule-Mandel call it once per pass over the studies, the forest plot once
- * per study row and every MSC_INTERRUPT_EVERY characters of a label, the
+ * Paule-Mandel call it once per pass over the studies, the forest and funnel
+ * plots once per study row and every MSC_INTERRUPT_EVERY characters of a label, the
  * classifiers once per clause.  A hook that longjmps out (as the server's
  * CHECK_FOR_INTERRUPTS does on a cancel) leaves nothing behind: the same
  * call afterwards gives the same result as one never interrupted, and
@@ -12,6 +12,7 @@
 #include "unit.h"
 #include "classify.h"
 #include "forest_svg.h"
+#include "funnel_svg.h"
 #include "msc_alloc.h"
 #include "msc_interrupt.h"
 #include "stat_meta.h"
@@ -169,6 +170,7 @@ test_mh(void)
 }
 
 static char label[100000];
+static bool funnel;				/* run_forest draws a funnel plot */
 
 static void
 run_forest(void *arg)
@@ -180,7 +182,8 @@ run_forest(void *arg)
 	for (int i = 0; i < K; i++)
 		labels[i] = i == 0 ? label : "study";
 	forest_buf_init(&out, tracked_grow);
-	*(bool *) arg = forest_plot_svg(&out, labels, yi, vi, K, META_FE, NULL, 0, &err);
+	*(bool *) arg = funnel ? funnel_plot_svg(&out, labels, yi, vi, K, META_FE, 0, &err)
+		: forest_plot_svg(&out, labels, yi, vi, K, META_FE, NULL, 0, &err);
 }
 
 static void
@@ -260,6 +263,8 @@ main(void)
 	test_meta(META_REML, "REML");
 	test_meta(META_PM, "PM");
 	test_mh();
+	test_forest();
+	funnel = true;
 	test_forest();
 	test_classify();
 	msc_interrupt_hook = NULL;
