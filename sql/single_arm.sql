@@ -1,0 +1,70 @@
+-- Single-arm and rare-event statistics: behaviour, edge cases and errors.
+-- Every number is checked against metafor 3.8-1 in test/core
+-- (test_stat_prop.c, fixtures from test/r/prop_refs.R); here they are shown
+-- rounded, and the doc examples of doc/single_arm.md are run verbatim.
+\set SHOW_CONTEXT never
+CREATE TABLE pritz (study int, xi int, ni int);
+INSERT INTO pritz VALUES (1, 16, 17), (2, 10, 12), (3, 4, 8), (4, 43, 58), (5, 10, 10), (6, 25, 42),
+  (7, 13, 14), (8, 12, 12), (9, 22, 41), (10, 4, 5), (11, 5, 6), (12, 18, 23), (13, 58, 68), (14, 6, 10);
+
+-- 1. proportions
+SELECT m, round((prop(3, 10, m)).yi::numeric, 12) AS yi, round((prop(3, 10, m)).vi::numeric, 12) AS vi
+FROM unnest(ARRAY['PR', 'PLO', 'PAS', 'PFT']) m;
+-- an all-event and a zero-event arm: PR and PLO add 1/2 to events and non-events, PAS and PFT nothing
+SELECT m, round((prop(10, 10, m)).yi::numeric, 12) AS all_yi, round((prop(0, 10, m)).yi::numeric, 12) AS zero_yi,
+       round((prop(0, 10, m)).vi::numeric, 12) AS zero_vi
+FROM unnest(ARRAY['PR', 'PLO', 'PAS', 'PFT']) m;
+SELECT (prop(3, 10)).* AS default_is_logit;
+SELECT round(r.prop::numeric, 10) AS prop, round(r.prop_ci_low::numeric, 10) AS ci_low,
+       round(r.prop_ci_high::numeric, 10) AS ci_high, round(r.prop_pi_low::numeric, 10) AS pi_low,
+       round(r.prop_pi_high::numeric, 10) AS pi_high, r.k, r.measure, r.method
+FROM (SELECT (meta_prop(xi, ni)).* FROM pritz) r;
+SELECT m, meth, round(r.prop::numeric, 10) AS prop, round(r.prop_ci_low::numeric, 10) AS ci_low,
+       round(r.prop_ci_high::numeric, 10) AS ci_high, round(r.prop_pi_low::numeric, 10) AS pi_low,
+       round(r.prop_pi_high::numeric, 10) AS pi_high, round(r.tau2::numeric, 10) AS tau2
+FROM unnest(ARRAY['PR', 'PLO', 'PAS', 'PFT']) m, unnest(ARRAY['FE', 'DL']) meth,
+     LATERAL (SELECT (meta_prop(xi, ni, m, meth, 'knha')).* FROM pritz) r ORDER BY 1, 2;
+-- NULL rows are skipped; no rows give k = 0 and NULLs
+SELECT (meta_prop(x, n)).k FROM (VALUES (3, 10), (NULL, 5), (4, NULL)) v(x, n);
+SELECT r.k, r.method, r.estimate, r.prop FROM (SELECT (meta_prop(xi, ni)).* FROM pritz WHERE false) r;
+-- bad input: 22023 naming the value (SQLSTATE and message of each statement)
+CREATE FUNCTION err(q text) RETURNS text LANGUAGE plpgsql AS
+$$ BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE || ': ' || SQLERRM; END $$;
+SELECT q, err(q) FROM unnest(ARRAY[
+  'SELECT prop(11, 10)', 'SELECT prop(-1, 10)', 'SELECT prop(0, 0)', 'SELECT prop(3, 10, ''PLN'')',
+  'SELECT meta_prop(x, n) FROM (VALUES (3, 10), (12, 10)) v(x, n)',
+  'SELECT meta_prop(x, n, ''PLO'', ''ML'') FROM (VALUES (3, 10)) v(x, n)',
+  'SELECT meta_prop(xi, ni, CASE WHEN study = 3 THEN ''PFT'' ELSE ''PLO'' END) FROM pritz']) q;
+SELECT prop(11, 10);
+
+-- parallel plans: partial aggregates in two workers give the serial answer
+CREATE TABLE many_arms AS
+SELECT g AS grp, (g * 7 + i) % 13 AS x, 13 + (g + i) % 11 AS n
+FROM generate_series(1, 100) g, generate_series(1, 500) i;
+ANALYZE many_arms;
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT meta_prop(x, n, 'PFT') FROM many_arms;
+CREATE TABLE parallel_run AS
+SELECT 'plo' AS what, meta_prop(x, n) AS r FROM many_arms
+UNION ALL SELECT 'pft' || (grp % 3), meta_prop(x, n, 'PFT', 'DL', 'knha') FROM many_arms GROUP BY grp % 3;
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE serial_run AS
+SELECT 'plo' AS what, meta_prop(x, n) AS r FROM many_arms
+UNION ALL SELECT 'pft' || (grp % 3), meta_prop(x, n, 'PFT', 'DL', 'knha') FROM many_arms GROUP BY grp % 3;
+RESET max_parallel_workers_per_gather;
+SELECT s.what, (s.r).k = (p.r).k AS same_k,
+       abs((s.r).prop - (p.r).prop) <= 1e-12 * (s.r).prop AS same_prop,
+       abs((s.r).se - (p.r).se) <= 1e-12 * (s.r).se AS same_se,
+       abs((s.r).tau2 - (p.r).tau2) <= 1e-12 * (s.r).tau2 AS same_tau2
+FROM serial_run s JOIN parallel_run p USING (what) ORDER BY 1;
+DROP TABLE many_arms, parallel_run, serial_run;
+
+-- doc/single_arm.md examples
+SELECT measure, k, round(prop::numeric, 4) AS prop, round(prop_ci_low::numeric, 4) AS ci_low,
+       round(prop_ci_high::numeric, 4) AS ci_high, round(prop_pi_low::numeric, 4) AS pi_low,
+       round(prop_pi_high::numeric, 4) AS pi_high
+FROM (SELECT (meta_prop(xi, ni, 'PFT')).* FROM pritz) r;

@@ -1,0 +1,56 @@
+/*
+ * stat_prop.h — single-arm and rare-event statistics as metafor 3.8-1
+ * computes them: proportions (escalc PR, PLO, PAS, PFT) and their pooling
+ * with back-transformation (rma + predict(transf = ...)); Peto's method
+ * (rma.peto); change from baseline within one arm (escalc MC, SMCR).
+ */
+#ifndef STAT_PROP_H
+#define STAT_PROP_H
+
+#include "stat_effect.h"
+#include "stat_meta.h"
+
+typedef enum prop_measure
+{
+	PROP_PR = 0,				/* raw proportion */
+	PROP_PLO,					/* logit (the default) */
+	PROP_PAS,					/* arcsine square root */
+	PROP_PFT					/* Freeman-Tukey double arcsine */
+} prop_measure;
+
+/* "PR", "PLO", "PAS", "PFT" (case-insensitive); 22023 otherwise. */
+bool		stat_prop_measure_parse(const char *s, prop_measure *m, msc_error *err);
+const char *stat_prop_measure_name(prop_measure m);
+
+/*
+ * x events of n (whole numbers, 0 <= x <= n, n >= 1).  As escalc with its
+ * defaults: PR and PLO add 1/2 to events and non-events of an arm with
+ * none of either; PAS and PFT need no correction and get none.
+ */
+bool		stat_prop(double x, double n, prop_measure m, stat_effect *out, msc_error *err);
+
+/*
+ * A value y on the measure's scale back on the proportion scale: PR as is,
+ * PLO by the inverse logit, PAS by metafor's transf.iarcsin, PFT by
+ * transf.ipft with n the harmonic mean of the arms' sizes (transf.ipft.hm);
+ * the last two clip to [0, 1] as metafor does.
+ */
+double		stat_prop_back(prop_measure m, double y, double n_harmonic);
+
+typedef struct prop_result
+{
+	meta_result meta;			/* on the measure's scale */
+	prop_measure measure;
+	double		prop;			/* estimate, CI, PI back-transformed */
+	double		prop_ci_low;
+	double		prop_ci_high;
+	double		prop_pi_low;	/* NaN without a prediction interval */
+	double		prop_pi_high;
+} prop_result;
+
+/* Pool k >= 1 arms of x[i] events of n[i] as rma(escalc(measure, ...)). */
+bool		stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
+						   meta_method method, meta_test test, prop_result *out,
+						   msc_error *err);
+
+#endif

@@ -1,0 +1,95 @@
+-- Single-arm and rare-event statistics, as metafor 3.8-1: proportions
+-- (escalc PR, PLO, PAS, PFT; rma with predict(transf = ...)).
+
+CREATE FUNCTION @extschema@.prop(x integer, n integer)
+    RETURNS @extschema@.effect
+    AS 'MODULE_PATHNAME', 'msc_prop' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prop(integer, integer) IS
+    'logit of the proportion x/n with its variance, as metafor''s escalc("PLO"); 1/2 added to events and non-events of an arm with none of either';
+CREATE FUNCTION @extschema@.prop(x integer, n integer, measure text)
+    RETURNS @extschema@.effect
+    AS 'MODULE_PATHNAME', 'msc_prop' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.prop(integer, integer, text) IS
+    'the proportion x/n as metafor''s escalc() measure PR (raw), PLO (logit), PAS (arcsine) or PFT (Freeman-Tukey); PR and PLO add 1/2 to an arm with no events or no non-events';
+
+CREATE TYPE @extschema@.meta_prop_result AS (
+    k integer, method text, test text,
+    estimate double precision, se double precision,
+    ci_low double precision, ci_high double precision,
+    stat double precision, pval double precision,
+    tau2 double precision, i2 double precision, h2 double precision,
+    q double precision, q_df integer, q_pval double precision,
+    pi_low double precision, pi_high double precision,
+    measure text, prop double precision,
+    prop_ci_low double precision, prop_ci_high double precision,
+    prop_pi_low double precision, prop_pi_high double precision);
+COMMENT ON TYPE @extschema@.meta_prop_result IS
+    'result of meta_prop: the meta_result fields on the measure''s scale, the measure, and the pooled proportion with its CI and prediction interval back-transformed (NULL prediction interval for FE)';
+
+-- transition machinery of the single-arm aggregates
+CREATE FUNCTION @extschema@.arm_state_combine(internal, internal)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.arm_state_combine(internal, internal) IS
+    'combines two partial states of a single-arm aggregate (parallel aggregation)';
+CREATE FUNCTION @extschema@.arm_state_serialize(internal)
+    RETURNS bytea AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.arm_state_serialize(internal) IS
+    'serialises a partial state of a single-arm aggregate for another process';
+CREATE FUNCTION @extschema@.arm_state_deserialize(bytea, internal)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.arm_state_deserialize(bytea, internal) IS
+    'reads a partial state of a single-arm aggregate written by arm_state_serialize';
+
+CREATE FUNCTION @extschema@.meta_prop_accum(internal, integer, integer)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_prop_accum(internal, integer, integer) IS
+    'meta_prop transition: collects one arm (NULLs skipped)';
+CREATE FUNCTION @extschema@.meta_prop_accum(internal, integer, integer, text)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_prop_accum(internal, integer, integer, text) IS
+    'meta_prop transition: collects one arm and the measure';
+CREATE FUNCTION @extschema@.meta_prop_accum(internal, integer, integer, text, text)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_prop_accum(internal, integer, integer, text, text) IS
+    'meta_prop transition: collects one arm, the measure and the method';
+CREATE FUNCTION @extschema@.meta_prop_accum(internal, integer, integer, text, text, text)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_prop_accum(internal, integer, integer, text, text, text) IS
+    'meta_prop transition: collects one arm, the measure, the method and the test';
+CREATE FUNCTION @extschema@.meta_prop_final(internal)
+    RETURNS @extschema@.meta_prop_result AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_prop_final(internal) IS
+    'meta_prop final function: pools the collected arms and back-transforms';
+
+CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer) (
+    SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer) IS
+    'meta-analysis of proportions x/n: logit (PLO), REML, z test, back-transformed by the inverse logit; as metafor''s rma() and predict(transf = transf.ilogit)';
+CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text) (
+    SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text) IS
+    'meta-analysis of proportions x/n on measure PR, PLO, PAS or PFT (REML, z test), back-transformed as metafor''s transf.ilogit, transf.iarcsin, transf.ipft.hm';
+CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text, method text) (
+    SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text, text) IS
+    'meta-analysis of proportions x/n on measure PR, PLO, PAS or PFT with method FE, DL, REML or PM (z test), back-transformed to the proportion scale';
+CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text, method text, test text) (
+    SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text, text, text) IS
+    'meta-analysis of proportions x/n on measure PR, PLO, PAS or PFT with method FE, DL, REML or PM and test z or knha, back-transformed to the proportion scale';
