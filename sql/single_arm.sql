@@ -37,6 +37,18 @@ SELECT q, err(q) FROM unnest(ARRAY[
   'SELECT meta_prop(xi, ni, CASE WHEN study = 3 THEN ''PFT'' ELSE ''PLO'' END) FROM pritz']) q;
 SELECT prop(11, 10);
 
+-- 2. change from baseline in one arm: follow-up minus baseline (negative = less pain)
+SELECT round((mean_change(12, 68.5, 12.1, 41.2, 18.4, 0.5)).yi::numeric, 10) AS mc_yi,
+       round((mean_change(12, 68.5, 12.1, 41.2, 18.4, 0.5)).vi::numeric, 10) AS mc_vi,
+       round((smcr(12, 68.5, 12.1, 41.2, 0.5)).yi::numeric, 10) AS smcr_yi,
+       round((smcr(12, 68.5, 12.1, 41.2, 0.5)).vi::numeric, 10) AS smcr_vi;
+SELECT q, err(q) FROM unnest(ARRAY[
+  'SELECT mean_change(12, 68.5, 12.1, 41.2, 18.4, 1.5)', 'SELECT mean_change(0, 68.5, 12.1, 41.2, 18.4, 0.5)',
+  'SELECT mean_change(12, 68.5, -1, 41.2, 18.4, 0.5)', 'SELECT smcr(2, 68.5, 12.1, 41.2, 0.5)',
+  'SELECT smcr(12, 68.5, 0, 41.2, 0.5)', 'SELECT smcr(12, 68.5, 12.1, 41.2, -2)',
+  'SELECT mean_change(12, -1e308, 1, 1e308, 1, 0.5)']) q;
+SELECT mean_change(12, 68.5, 12.1, 41.2, 18.4, NULL) IS NULL AS null_is_null;
+
 -- parallel plans: partial aggregates in two workers give the serial answer
 CREATE TABLE many_arms AS
 SELECT g AS grp, (g * 7 + i) % 13 AS x, 13 + (g + i) % 11 AS n

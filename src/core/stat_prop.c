@@ -210,3 +210,74 @@ stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
 		out->prop_pi_low = out->prop_pi_high = NAN;
 	return true;
 }
+
+static const char change_hint[] =
+	"Arm sizes are whole numbers >= 1, means finite, SDs finite and >= 0, the correlation r in [-1, 1].";
+
+static bool
+bad_change(msc_error *err, const char *fmt, double v)
+{
+	char		num[32];
+
+	return msc_fail(err, MSC_ERR_PARAM, NULL, change_hint, fmt, msc_num(num, sizeof(num), v));
+}
+
+static bool
+check_change(double n, double m_pre, double sd_pre, double m_post, double sd_post,
+			 double r, msc_error *err)
+{
+	if (!(n >= 1) || n != floor(n) || !isfinite(n))
+		return bad_change(err, "arm size %s is not a whole number of at least 1", n);
+	if (!isfinite(m_pre) || !isfinite(m_post))
+		return bad_change(err, "mean %s is not a finite number", isfinite(m_pre) ? m_post : m_pre);
+	if (!(sd_pre >= 0) || !isfinite(sd_pre))
+		return bad_change(err, "baseline standard deviation %s is not a finite number >= 0", sd_pre);
+	if (!(sd_post >= 0) || !isfinite(sd_post))
+		return bad_change(err, "follow-up standard deviation %s is not a finite number >= 0", sd_post);
+	if (!(r >= -1 && r <= 1))
+		return bad_change(err, "correlation %s is outside [-1, 1]", r);
+	return true;
+}
+
+bool
+stat_mean_change(double n, double m_pre, double sd_pre, double m_post,
+				 double sd_post, double r, stat_effect *out, msc_error *err)
+{
+	double		v;
+
+	if (!check_change(n, m_pre, sd_pre, m_post, sd_post, r, err))
+		return false;
+	v = sd_pre * sd_pre + sd_post * sd_post - 2 * r * sd_pre * sd_post;
+	out->yi = m_post - m_pre;
+	out->vi = (v > 0 ? v : 0) / n;
+	if (!isfinite(out->yi) || !isfinite(out->vi))
+		return msc_fail(err, MSC_ERR_RANGE, NULL, change_hint,
+						"the mean change of %g and %g is out of range", m_pre, m_post);
+	return true;
+}
+
+bool
+stat_smcr(double n, double m_pre, double sd_pre, double m_post, double r,
+		  stat_effect *out, msc_error *err)
+{
+	double		m,
+				j;
+
+	if (!check_change(n, m_pre, sd_pre, m_post, 0, r, err))
+		return false;
+	if (n < 3)
+		return bad_change(err, "a standardised mean change needs n >= 3, got %s", n);
+	if (!(sd_pre > 0))
+		return bad_change(err, "baseline standard deviation %s is not > 0, so the standardised change is undefined",
+						  sd_pre);
+	/* metafor's .cmicalc(n - 1): Gamma(m/2) / (sqrt(m/2) Gamma((m-1)/2)) */
+	m = n - 1;
+	j = exp(lgamma(m / 2) - 0.5 * log(m / 2) - lgamma((m - 1) / 2));
+	out->yi = j * ((m_post - m_pre) / sd_pre);
+	out->vi = 2 * (1 - r) / n + out->yi * out->yi / (2 * n);
+	if (!isfinite(out->yi) || !isfinite(out->vi))
+		return msc_fail(err, MSC_ERR_RANGE, NULL, change_hint,
+						"the standardised mean change of %g and %g with baseline SD %g is out of range",
+						m_pre, m_post, sd_pre);
+	return true;
+}

@@ -54,3 +54,18 @@ bool		stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
 						   msc_error *err);
 
 #endif
+
+/*
+ * Change from baseline within one arm of n participants, with the
+ * correlation r in [-1, 1] between baseline and follow-up.  The sign is
+ * follow-up minus baseline, so on a pain scale a negative change is less
+ * pain.  mean_change is escalc("MC", m1i = m_post, m2i = m_pre,
+ * sd1i = sd_post, sd2i = sd_pre, ni = n, ri = r):
+ *     yi = m_post - m_pre,  vi = (sd_pre^2 + sd_post^2 - 2 r sd_pre sd_post) / n.
+ * smcr is escalc("SMCR", ...): standardised by the baseline SD with the
+ * exact correction J(n - 1) (n >= 3), vi = 2 (1 - r)/n + yi^2/(2n).
+ */
+bool		stat_mean_change(double n, double m_pre, double sd_pre, double m_post,
+							 double sd_post, double r, stat_effect *out, msc_error *err);
+bool		stat_smcr(double n, double m_pre, double sd_pre, double m_post, double r,
+					  stat_effect *out, msc_error *err);

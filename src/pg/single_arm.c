@@ -127,3 +127,30 @@ meta_prop_final(PG_FUNCTION_ARGS)
 	arm_double_field(p.meta.k ? p.prop_pi_high : NAN, &v[22], &n[22]);
 	return HeapTupleGetDatum(heap_form_tuple(desc, v, n));
 }
+
+/* mean_change(n, m_pre, sd_pre, m_post, sd_post, r) */
+PG_FUNCTION_INFO_V1(msc_mean_change);
+Datum
+msc_mean_change(PG_FUNCTION_ARGS)
+{
+	stat_effect e;
+	msc_error	err;
+
+	ARM_CHECK(stat_mean_change(PG_GETARG_INT32(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+							   PG_GETARG_FLOAT8(3), PG_GETARG_FLOAT8(4), PG_GETARG_FLOAT8(5),
+							   &e, &err), &err);
+	return effect_row(fcinfo, &e);
+}
+
+/* smcr(n, m_pre, sd_pre, m_post, r) */
+PG_FUNCTION_INFO_V1(msc_smcr);
+Datum
+msc_smcr(PG_FUNCTION_ARGS)
+{
+	stat_effect e;
+	msc_error	err;
+
+	ARM_CHECK(stat_smcr(PG_GETARG_INT32(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+						PG_GETARG_FLOAT8(3), PG_GETARG_FLOAT8(4), &e, &err), &err);
+	return effect_row(fcinfo, &e);
+}

@@ -93,3 +93,19 @@ CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text, metho
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text, text, text) IS
     'meta-analysis of proportions x/n on measure PR, PLO, PAS or PFT with method FE, DL, REML or PM and test z or knha, back-transformed to the proportion scale';
+
+-- change from baseline within one arm (escalc MC and SMCR); follow-up minus
+-- baseline, so less pain is negative
+CREATE FUNCTION @extschema@.mean_change(n integer, m_pre double precision, sd_pre double precision,
+                                        m_post double precision, sd_post double precision,
+                                        r double precision)
+    RETURNS @extschema@.effect
+    AS 'MODULE_PATHNAME', 'msc_mean_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_change(integer, double precision, double precision, double precision, double precision, double precision) IS
+    'raw mean change m_post - m_pre of one arm (negative = less pain) with variance (sd_pre^2 + sd_post^2 - 2 r sd_pre sd_post)/n, as metafor''s escalc("MC")';
+CREATE FUNCTION @extschema@.smcr(n integer, m_pre double precision, sd_pre double precision,
+                                 m_post double precision, r double precision)
+    RETURNS @extschema@.effect
+    AS 'MODULE_PATHNAME', 'msc_smcr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.smcr(integer, double precision, double precision, double precision, double precision) IS
+    'standardised mean change (m_post - m_pre)/sd_pre of one arm with the exact bias correction J(n - 1) and variance 2(1 - r)/n + yi^2/(2n), as metafor''s escalc("SMCR"); negative = less pain';

@@ -153,9 +153,65 @@ check_prop_errors(void)
 	CHECK(stat_prop_back(PROP_PFT, -0.1, 10) == 0 && stat_prop_back(PROP_PFT, 1.6, 10) == 1, "ipft clip");
 }
 
+static void
+check_change(void)
+{
+	fixture_row r;
+	FILE	   *f = fixture_open("test/fixtures/metafor_change.csv", &hdr);
+	int			rows = 0;
+
+	fixture_next(f, &hdr);
+	while (fixture_next(f, &r))
+	{
+		stat_effect e = {NAN, NAN};
+		msc_error	err;
+		char		what[64];
+		bool		ok;
+
+		snprintf(what, sizeof(what), "%s arm %s", str(&r, "dataset"), str(&r, "study"));
+		CHECK(stat_mean_change(num(&r, "n"), num(&r, "m_pre"), num(&r, "sd_pre"), num(&r, "m_post"),
+							   num(&r, "sd_post"), num(&r, "r"), &e, &err), "%s MC: %s", what, err.message);
+		compare(what, "MC yi", e.yi, num(&r, "mc_yi"));
+		compare(what, "MC vi", e.vi, num(&r, "mc_vi"));
+		ok = stat_smcr(num(&r, "n"), num(&r, "m_pre"), num(&r, "sd_pre"), num(&r, "m_post"),
+					   num(&r, "r"), &e, &err);
+		if (isnan(num(&r, "smcr_yi")))
+		{
+			CHECK(!ok && err.errclass == MSC_ERR_PARAM, "%s SMCR: metafor NA, we gave %g", what, e.yi);
+			continue;
+		}
+		CHECK(ok, "%s SMCR: %s", what, err.message);
+		compare(what, "SMCR yi", e.yi, num(&r, "smcr_yi"));
+		compare(what, "SMCR vi", e.vi, num(&r, "smcr_vi"));
+		rows++;
+	}
+	fclose(f);
+	CHECK(rows >= 12, "only %d change rows", rows);
+}
+
+static void
+check_change_errors(void)
+{
+	stat_effect e;
+	msc_error	err;
+
+	CHECK(!stat_mean_change(10, 5, 1, 4, 1, 1.5, &e, &err) && strstr(err.message, "1.5"), "r > 1: %s", err.message);
+	CHECK(!stat_mean_change(10, 5, 1, 4, 1, -1.01, &e, &err) && strstr(err.message, "-1.01"), "r < -1");
+	CHECK(!stat_mean_change(0, 5, 1, 4, 1, 0.5, &e, &err) && strstr(err.message, "arm size 0"), "n = 0");
+	CHECK(!stat_mean_change(10, 5, -1, 4, 1, 0.5, &e, &err) && strstr(err.message, "-1"), "sd < 0");
+	CHECK(!stat_smcr(10, 5, 0, 4, 0.5, &e, &err) && strstr(err.message, "0"), "sd_pre = 0");
+	CHECK(!stat_smcr(2, 5, 1, 4, 0.5, &e, &err) && strstr(err.message, "n >= 3, got 2"), "n = 2: %s", err.message);
+	CHECK(!stat_mean_change(10, -1e308, 1, 1e308, 1, 0.5, &e, &err) && err.errclass == MSC_ERR_RANGE,
+		  "overflow is 22003");
+	/* less pain is negative */
+	CHECK(stat_mean_change(10, 7, 1, 4, 1, 0.5, &e, &err) && e.yi == -3, "sign");
+}
+
 int
 main(void)
 {
+	check_change();
+	check_change_errors();
 	check_prop_escalc();
 	check_meta_prop();
 	check_prop_errors();
