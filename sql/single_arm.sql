@@ -49,9 +49,43 @@ SELECT q, err(q) FROM unnest(ARRAY[
   'SELECT mean_change(12, -1e308, 1, 1e308, 1, 0.5)']) q;
 SELECT mean_change(12, 68.5, 12.1, 41.2, 18.4, NULL) IS NULL AS null_is_null;
 
+-- 3. rare events: Peto's method and continuity corrections
+CREATE TABLE ae (trial int, a int, b int, c int, d int);
+INSERT INTO ae VALUES (1, 0, 15, 0, 14), (2, 2, 18, 1, 19), (3, 1, 11, 0, 12), (4, 0, 20, 2, 18),
+  (5, 12, 0, 10, 0), (6, 3, 27, 5, 25);
+SELECT k, method, round(estimate::numeric, 10) AS log_or, round(ci_low::numeric, 10) AS ci_low,
+       round(ci_high::numeric, 10) AS ci_high, round(q::numeric, 10) AS q, q_df, round(i2::numeric, 8) AS i2, tau2
+FROM (SELECT (meta_peto(a, b, c, d)).* FROM ae) r;
+-- the default correction of log_or (1/2 to a table with a zero cell) and the options
+SELECT trial, round((log_or(a, b, c, d)).yi::numeric, 10) AS default_yi,
+       round((log_or(a, b, c, d, 0.5)).yi::numeric, 10) AS only0,
+       round((log_or(a, b, c, d, 0.25, 'all')).yi::numeric, 10) AS all_quarter,
+       log_or(a, b, c, d, 0.5, 'only0', true) IS NULL AS dropped00,
+       round((rd(a, a + b, c, c + d, 0, 'none')).yi::numeric, 10) AS rd_none
+FROM ae ORDER BY trial;
+-- (without a correction the all-event table 5 has RR variance 0, so Q is infinite: below)
+SELECT measure, t, drop00, round(estimate::numeric, 10) AS estimate, round(q::numeric, 10) AS q, q_df
+FROM unnest(ARRAY['OR', 'RR']) measure, unnest(ARRAY['only0', 'all', 'if0all', 'none']) t,
+     unnest(ARRAY[false, true]) drop00,
+     LATERAL (SELECT (meta_mh(a, b, c, d, measure, 0.5, t, drop00)).* FROM ae) r
+WHERE NOT (measure = 'RR' AND t = 'none' AND NOT drop00) ORDER BY 1, 2, 3;
+-- with rma.mh's defaults (add 1/2, only0, drop00) the new form is meta_mh
+SELECT (n).estimate = (o).estimate AND (n).se = (o).se AND (n).k = (o).k AND (n).q_df = (o).q_df
+       AND abs((n).q - (o).q) < 1e-14 * (o).q AND abs((n).h2 - (o).h2) < 1e-14 * (o).h2 AS same
+FROM (SELECT meta_mh(a, b, c, d, 'OR', 0.5, 'only0', true) AS n, meta_mh(a, b, c, d, 'OR') AS o FROM ae) r;
+SELECT q, err(q) FROM unnest(ARRAY[
+  'SELECT log_or(0, 10, 3, 7, 0.5, ''none'')', 'SELECT log_or(1, 10, 3, 7, -1)',
+  'SELECT log_rr(5, 4, 3, 7, 0.5)', 'SELECT rd(1, 10, 3, 7, 0.5, ''sometimes'')',
+  'SELECT meta_peto(a, b, c, d) FROM (VALUES (0, 10, 0, 12)) v(a, b, c, d)',
+  'SELECT meta_peto(a, b, c, d) FROM (VALUES (1, 10, -1, 12)) v(a, b, c, d)',
+  'SELECT meta_mh(a, b, c, d, ''RR'', 0.5, ''none'', false) FROM ae']) q;
+SELECT (meta_peto(a, b, c, d)).k FROM (VALUES (1, 10, 2, 12), (NULL, 3, 4, 5)) v(a, b, c, d);
+SELECT r.k, r.method, r.estimate FROM (SELECT (meta_peto(a, b, c, d)).* FROM ae WHERE false) r;
+
 -- parallel plans: partial aggregates in two workers give the serial answer
 CREATE TABLE many_arms AS
-SELECT g AS grp, (g * 7 + i) % 13 AS x, 13 + (g + i) % 11 AS n
+SELECT g AS grp, (g * 7 + i) % 13 AS x, 13 + (g + i) % 11 AS n,
+       (g + i) % 3 AS a, 30 + i % 5 AS b, (g * i) % 4 AS c, 31 + g % 3 AS d
 FROM generate_series(1, 100) g, generate_series(1, 500) i;
 ANALYZE many_arms;
 SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
@@ -61,19 +95,30 @@ EXPLAIN (COSTS OFF) SELECT meta_prop(x, n, 'PFT') FROM many_arms;
 CREATE TABLE parallel_run AS
 SELECT 'plo' AS what, meta_prop(x, n) AS r FROM many_arms
 UNION ALL SELECT 'pft' || (grp % 3), meta_prop(x, n, 'PFT', 'DL', 'knha') FROM many_arms GROUP BY grp % 3;
+CREATE TABLE parallel_peto AS
+SELECT 'peto' AS what, meta_peto(a, b, c, d) AS r FROM many_arms
+UNION ALL SELECT 'mh' || (grp % 3), meta_mh(a, b, c, d, 'RR', 0.25, 'if0all', false) FROM many_arms GROUP BY grp % 3;
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
 RESET parallel_leader_participation;
 SET max_parallel_workers_per_gather = 0;
 CREATE TABLE serial_run AS
 SELECT 'plo' AS what, meta_prop(x, n) AS r FROM many_arms
 UNION ALL SELECT 'pft' || (grp % 3), meta_prop(x, n, 'PFT', 'DL', 'knha') FROM many_arms GROUP BY grp % 3;
+CREATE TABLE serial_peto AS
+SELECT 'peto' AS what, meta_peto(a, b, c, d) AS r FROM many_arms
+UNION ALL SELECT 'mh' || (grp % 3), meta_mh(a, b, c, d, 'RR', 0.25, 'if0all', false) FROM many_arms GROUP BY grp % 3;
 RESET max_parallel_workers_per_gather;
 SELECT s.what, (s.r).k = (p.r).k AS same_k,
        abs((s.r).prop - (p.r).prop) <= 1e-12 * (s.r).prop AS same_prop,
        abs((s.r).se - (p.r).se) <= 1e-12 * (s.r).se AS same_se,
        abs((s.r).tau2 - (p.r).tau2) <= 1e-12 * (s.r).tau2 AS same_tau2
 FROM serial_run s JOIN parallel_run p USING (what) ORDER BY 1;
-DROP TABLE many_arms, parallel_run, serial_run;
+SELECT s.what, (s.r).k = (p.r).k AS same_k,
+       abs((s.r).estimate - (p.r).estimate) <= 1e-12 * greatest(abs((s.r).estimate), (s.r).se) AS same_estimate,
+       abs((s.r).se - (p.r).se) <= 1e-12 * (s.r).se AS same_se,
+       abs((s.r).q - (p.r).q) <= 1e-12 * (s.r).q AS same_q
+FROM serial_peto s JOIN parallel_peto p USING (what) ORDER BY 1;
+DROP TABLE many_arms, parallel_run, serial_run, parallel_peto, serial_peto;
 
 -- doc/single_arm.md examples
 SELECT measure, k, round(prop::numeric, 4) AS prop, round(prop_ci_low::numeric, 4) AS ci_low,

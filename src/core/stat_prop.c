@@ -5,6 +5,9 @@
  */
 #include "stat_prop.h"
 
+#include "stat_chisq.h"
+#include "stat_dist.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -279,5 +282,242 @@ stat_smcr(double n, double m_pre, double sd_pre, double m_post, double r,
 		return msc_fail(err, MSC_ERR_RANGE, NULL, change_hint,
 						"the standardised mean change of %g and %g with baseline SD %g is out of range",
 						m_pre, m_post, sd_pre);
+	return true;
+}
+
+/* ---- continuity corrections and rare events ---- */
+
+static const char table_hint[] = "Each table holds whole counts >= 0 with both groups non-empty.";
+static const char *const cc_names[] = {"only0", "all", "if0all", "none"};
+
+bool
+stat_cc_to_parse(const char *s, cc_to *to, msc_error *err)
+{
+	char		q[MSC_QUOTE_MAX * 4 + 8];
+	int			i = name_index(s, cc_names, 4);
+
+	if (i < 0)
+	{
+		msc_quote(q, sizeof(q), s, strlen(s));
+		return msc_fail(err, MSC_ERR_PARAM, NULL,
+						"to is only0 (the default: tables with a zero cell), all, if0all (all tables when any has a zero cell) or none.",
+						"unknown continuity correction \"%s\"", q);
+	}
+	*to = (cc_to) i;
+	return true;
+}
+
+const char *
+stat_cc_to_name(cc_to to)
+{
+	return cc_names[to];
+}
+
+bool
+stat_cc_check(const cc_opts *cc, msc_error *err)
+{
+	char		num[32];
+
+	if (!(cc->add >= 0) || !isfinite(cc->add))
+		return msc_fail(err, MSC_ERR_PARAM, NULL, "The continuity correction add is a finite number >= 0 (1/2 by default).",
+						"continuity correction %s is not a finite number >= 0",
+						msc_num(num, sizeof(num), cc->add));
+	return true;
+}
+
+static bool
+check_table(double a, double b, double c, double d, msc_error *err)
+{
+	const double t[4] = {a, b, c, d};
+	char		num[32];
+
+	for (int i = 0; i < 4; i++)
+		if (!(t[i] >= 0) || t[i] != floor(t[i]) || !isfinite(t[i]))
+			return msc_fail(err, MSC_ERR_PARAM, NULL, table_hint, "table cell %c = %s is not a whole number >= 0",
+							'a' + i, msc_num(num, sizeof(num), t[i]));
+	if (a + b == 0 || c + d == 0)
+		return msc_fail(err, MSC_ERR_PARAM, NULL, table_hint,
+						"table (%g, %g, %g, %g) has an empty group", a, b, c, d);
+	return true;
+}
+
+static bool
+has_zero(double a, double b, double c, double d)
+{
+	return a == 0 || b == 0 || c == 0 || d == 0;
+}
+
+static bool
+is_00(double a, double b, double c, double d)
+{
+	return (a == 0 && c == 0) || (b == 0 && d == 0);
+}
+
+bool
+stat_table_cc(meta_measure m, double a, double b, double c, double d,
+			  const cc_opts *cc, bool set_has_zero, stat_effect *out,
+			  bool *defined, msc_error *err)
+{
+	double		add = 0,
+				n1,
+				n2,
+				p1,
+				p2;
+
+	if (!check_table(a, b, c, d, err) || !stat_cc_check(cc, err))
+		return false;
+	*defined = !(cc->drop00 && is_00(a, b, c, d));
+	if (!*defined)
+		return true;
+	if (cc->to == CC_ALL || (cc->to == CC_ONLY0 && has_zero(a, b, c, d)) ||
+		(cc->to == CC_IF0ALL && (set_has_zero || has_zero(a, b, c, d))))
+		add = cc->add;
+	a += add, b += add, c += add, d += add;
+	n1 = a + b;
+	n2 = c + d;
+	p1 = a / n1;
+	p2 = c / n2;
+	switch (m)
+	{
+		case META_OR:
+			out->yi = log(p1 / (1 - p1)) - log(p2 / (1 - p2));
+			out->vi = 1 / a + 1 / b + 1 / c + 1 / d;
+			break;
+		case META_RR:
+			out->yi = log(p1) - log(p2);
+			out->vi = 1 / a - 1 / n1 + 1 / c - 1 / n2;
+			break;
+		case META_RD:
+		default:
+			out->yi = p1 - p2;
+			out->vi = p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2;
+			break;
+	}
+	return true;
+}
+
+bool
+stat_effect_cc(meta_measure m, double a, double b, double c, double d,
+			   const cc_opts *cc, stat_effect *out, bool *defined, msc_error *err)
+{
+	if (!stat_table_cc(m, a, b, c, d, cc, false, out, defined, err))
+		return false;
+	if (*defined && (!isfinite(out->yi) || !isfinite(out->vi)))
+		return msc_fail(err, MSC_ERR_RANGE, NULL,
+						"A log ratio of a table with a zero cell needs a continuity correction (to only0, all or if0all, add > 0).",
+						"the effect of table (%g, %g, %g, %g) is infinite without a continuity correction",
+						a, b, c, d);
+	return true;
+}
+
+/* Cochran's Q, I^2, H^2 around r->estimate from n effects, as rma.mh/rma.peto */
+static void
+heterogeneity(meta_result *r, double q, int kq, bool informative)
+{
+	r->q = q;
+	r->q_df = kq - 1;
+	if (informative && kq > 1)
+	{
+		r->q_pval = stat_pchisq_upper(q, kq - 1);
+		r->i2 = (q > 0) ? fmax(0, 100 * (q - (kq - 1)) / q) : 0;
+		r->h2 = q / (kq - 1);
+	}
+	else
+	{
+		r->q_pval = 1;
+		r->i2 = 0;
+		r->h2 = 1;
+	}
+}
+
+bool
+stat_meta_mh_cc(const double *a, const double *b, const double *c,
+				const double *d, int k, meta_measure measure,
+				const cc_opts *cc, meta_result *out, msc_error *err)
+{
+	bool		set_zero = false;
+	double		q = 0;
+	int			kq = 0;
+
+	if (!stat_cc_check(cc, err) || !stat_meta_mh(a, b, c, d, k, measure, out, err))
+		return false;
+	for (int i = 0; i < k; i++)
+		if (!(cc->drop00 && is_00(a[i], b[i], c[i], d[i])) && has_zero(a[i], b[i], c[i], d[i]))
+			set_zero = true;
+	for (int i = 0; i < k; i++)
+	{
+		stat_effect e;
+		bool		defined;
+
+		if (!stat_table_cc(measure, a[i], b[i], c[i], d[i], cc, set_zero, &e, &defined, err))
+			return false;
+		/* metafor recodes an infinite effect to NA and leaves it out */
+		if (!defined || !isfinite(e.yi) || !isfinite(e.vi))
+			continue;
+		if (!(e.vi > 0))
+			return msc_fail(err, MSC_ERR_RANGE, NULL,
+							"Use a continuity correction (to only0, all or if0all) or drop00 for such tables.",
+							"table (%g, %g, %g, %g) has sampling variance 0, so Cochran's Q is infinite",
+							a[i], b[i], c[i], d[i]);
+		q += (e.yi - out->estimate) * (e.yi - out->estimate) / e.vi;
+		kq++;
+	}
+	heterogeneity(out, kq > 1 ? q : 0, kq, true);
+	return true;
+}
+
+bool
+stat_meta_peto(const double *a, const double *b, const double *c,
+			   const double *d, int k, meta_result *out, msc_error *err)
+{
+	double		so = 0,
+				sv = 0,
+				sq = 0,
+				crit = stat_qnorm(0.975, true);
+	int			kpos = 0,
+				kyi = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->k = k;
+	out->method = META_FE;
+	out->test = META_Z;
+	for (int i = 0; i < k; i++)
+	{
+		double		n1 = a[i] + b[i],
+					n2 = c[i] + d[i],
+					n = n1 + n2,
+					xt = a[i] + c[i],
+					e,
+					v;
+
+		if (!check_table(a[i], b[i], c[i], d[i], err))
+			return false;
+		/* scaled by n before multiplying: no overflow for large tables */
+		e = xt * (n1 / n);
+		v = xt * ((b[i] + d[i]) / (n - 1)) * (n1 / n) * (n2 / n);
+		so += a[i] - e;
+		sv += v;
+		if (v > 0)
+		{
+			sq += (a[i] - e) * (a[i] - e) / v;
+			kpos++;
+		}
+		if (!is_00(a[i], b[i], c[i], d[i]))
+			kyi++;
+	}
+	if (!(sv > 0))
+		return msc_fail(err, MSC_ERR_PARAM, NULL,
+						"Peto's method needs both an event and a non-event somewhere in the tables.",
+						"one of the two outcomes never occurred in any of the %d tables", k);
+	out->estimate = so / sv;
+	out->se = sqrt(1 / sv);
+	out->stat = out->estimate / out->se;
+	out->pval = fmin(1, 2 * stat_pnorm(fabs(out->stat), false));
+	out->ci_low = out->estimate - crit * out->se;
+	out->ci_high = out->estimate + crit * out->se;
+	out->tau2 = 0;
+	out->has_pi = false;
+	out->pi_low = out->pi_high = NAN;
+	heterogeneity(out, fmax(0, sq - so * so / sv), kyi, kpos > 1);
 	return true;
 }

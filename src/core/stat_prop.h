@@ -69,3 +69,68 @@ bool		stat_mean_change(double n, double m_pre, double sd_pre, double m_post,
 							 double sd_post, double r, stat_effect *out, msc_error *err);
 bool		stat_smcr(double n, double m_pre, double sd_pre, double m_post, double r,
 					  stat_effect *out, msc_error *err);
+
+/*
+ * Continuity correction of 2x2 tables as escalc's add, to and drop00:
+ * to "only0" (the default) adds `add` to the four cells of a table with a
+ * zero cell, "all" to every table, "if0all" to every table when any table
+ * of the set has a zero cell, "none" to no table; drop00 leaves out a table
+ * with no events, or only events, in both groups (metafor's NA).
+ */
+typedef enum cc_to
+{
+	CC_ONLY0 = 0,
+	CC_ALL,
+	CC_IF0ALL,
+	CC_NONE
+} cc_to;
+
+typedef struct cc_opts
+{
+	double		add;
+	cc_to		to;
+	bool		drop00;
+} cc_opts;
+
+bool		stat_cc_to_parse(const char *s, cc_to *to, msc_error *err);
+const char *stat_cc_to_name(cc_to to);
+/* add finite and >= 0; 22023 otherwise */
+bool		stat_cc_check(const cc_opts *cc, msc_error *err);
+
+/*
+ * The OR, RR or RD effect of table [a b; c d] (events, non-events of each
+ * group) under cc; set_has_zero says whether another table of the set has
+ * a zero cell (for "if0all").  *defined is false when drop00 drops the
+ * table.  yi or vi may be infinite (a log of a zero cell without
+ * correction): metafor's NA.
+ */
+bool		stat_table_cc(meta_measure m, double a, double b, double c, double d,
+						  const cc_opts *cc, bool set_has_zero, stat_effect *out,
+						  bool *defined, msc_error *err);
+
+/*
+ * The same for one table, as log_or/log_rr/rd with add/to/drop00: false
+ * with 22003 where the effect is infinite; *defined false (SQL NULL) when
+ * drop00 drops it.  For one table "if0all" is "only0".
+ */
+bool		stat_effect_cc(meta_measure m, double a, double b, double c, double d,
+						   const cc_opts *cc, stat_effect *out, bool *defined,
+						   msc_error *err);
+
+/*
+ * Mantel-Haenszel as stat_meta_mh (the estimate from the tables as they
+ * are), with Cochran's Q, I^2 and H^2 from the studies' effects under cc,
+ * as rma.mh(add = , to = , drop00 = ).
+ */
+bool		stat_meta_mh_cc(const double *a, const double *b, const double *c,
+							const double *d, int k, meta_measure measure,
+							const cc_opts *cc, meta_result *out, msc_error *err);
+
+/*
+ * Peto's one-step log odds ratio of k tables, as rma.peto() with its
+ * defaults: estimate sum(a - E)/sum(V) from the tables as they are, Q over
+ * the tables with V > 0, its degrees of freedom the tables other than
+ * those with no events or only events in both groups.
+ */
+bool		stat_meta_peto(const double *a, const double *b, const double *c,
+						   const double *d, int k, meta_result *out, msc_error *err);

@@ -109,3 +109,64 @@ CREATE FUNCTION @extschema@.smcr(n integer, m_pre double precision, sd_pre doubl
     AS 'MODULE_PATHNAME', 'msc_smcr' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.smcr(integer, double precision, double precision, double precision, double precision) IS
     'standardised mean change (m_post - m_pre)/sd_pre of one arm with the exact bias correction J(n - 1) and variance 2(1 - r)/n + yi^2/(2n), as metafor''s escalc("SMCR"); negative = less pain';
+
+-- continuity corrections as escalc's add, to and drop00 (new overloads; the
+-- four-argument forms keep escalc's defaults)
+CREATE FUNCTION @extschema@.log_or(a integer, b integer, c integer, d integer,
+                                   add double precision, "to" text DEFAULT 'only0',
+                                   drop00 boolean DEFAULT false)
+    RETURNS @extschema@.effect
+    AS 'MODULE_PATHNAME', 'msc_log_or_cc' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.log_or(integer, integer, integer, integer, double precision, text, boolean) IS
+    'log odds ratio of the 2x2 table with escalc''s continuity correction: add to the cells of a table with a zero cell (to only0), of every table (all, if0all) or none; NULL when drop00 drops a table without events or non-events in both groups';
+CREATE FUNCTION @extschema@.log_rr(a integer, n1 integer, c integer, n2 integer,
+                                   add double precision, "to" text DEFAULT 'only0',
+                                   drop00 boolean DEFAULT false)
+    RETURNS @extschema@.effect
+    AS 'MODULE_PATHNAME', 'msc_log_rr_cc' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.log_rr(integer, integer, integer, integer, double precision, text, boolean) IS
+    'log risk ratio of a events in n1 against c in n2 with escalc''s continuity correction add, to (only0, all, if0all, none) and drop00 (NULL when dropped)';
+CREATE FUNCTION @extschema@.rd(a integer, n1 integer, c integer, n2 integer,
+                               add double precision, "to" text DEFAULT 'only0',
+                               drop00 boolean DEFAULT false)
+    RETURNS @extschema@.effect
+    AS 'MODULE_PATHNAME', 'msc_rd_cc' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rd(integer, integer, integer, integer, double precision, text, boolean) IS
+    'risk difference a/n1 - c/n2 with escalc''s continuity correction add, to (only0, all, if0all, none) and drop00 (NULL when dropped)';
+
+CREATE FUNCTION @extschema@.meta_mh_cc_accum(internal, integer, integer, integer, integer, text,
+                                             double precision, text, boolean)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_mh_cc_accum(internal, integer, integer, integer, integer, text, double precision, text, boolean) IS
+    'meta_mh transition with continuity-correction options: collects one 2x2 table (NULLs skipped), the measure, add, to and drop00';
+CREATE FUNCTION @extschema@.meta_mh_cc_final(internal)
+    RETURNS @extschema@.meta_result AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_mh_cc_final(internal) IS
+    'meta_mh final function with continuity-correction options: Mantel-Haenszel pooling, Q from the corrected studies';
+CREATE AGGREGATE @extschema@.meta_mh(a integer, b integer, c integer, d integer, measure text,
+                                     add double precision, "to" text, drop00 boolean) (
+    SFUNC = @extschema@.meta_mh_cc_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_mh_cc_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_mh(integer, integer, integer, integer, text, double precision, text, boolean) IS
+    'Mantel-Haenszel meta-analysis as rma.mh(add = , to = , drop00 = ): the estimate from the tables as they are, Cochran''s Q, I^2 and H^2 from the studies'' effects under the continuity correction';
+
+-- Peto's method (rma.peto)
+CREATE FUNCTION @extschema@.meta_peto_accum(internal, integer, integer, integer, integer)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_peto_accum(internal, integer, integer, integer, integer) IS
+    'meta_peto transition: collects one 2x2 table (NULLs skipped)';
+CREATE FUNCTION @extschema@.meta_peto_final(internal)
+    RETURNS @extschema@.meta_result AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_peto_final(internal) IS
+    'meta_peto final function: Peto''s one-step log odds ratio of the collected tables';
+CREATE AGGREGATE @extschema@.meta_peto(a integer, b integer, c integer, d integer) (
+    SFUNC = @extschema@.meta_peto_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_peto_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_peto(integer, integer, integer, integer) IS
+    'Peto''s log odds ratio of 2x2 tables (a, b events and non-events in group 1; c, d in group 2) with 95% CI, z test, Cochran''s Q, I^2 and H^2, as metafor''s rma.peto()';

@@ -4,33 +4,10 @@
  * test/r/prop_refs.R), to 1e-9 relative (1e-12 absolute where metafor's
  * value is zero); and the bad inputs each function refuses.
  */
-#include "unit.h"
-#include "fixture.h"
+#include "fixture_named.h"
 #include "stat_prop.h"
 
-#define REL 1e-9
-#define ABS 1e-12
 #define MAX_ARMS 64
-
-static fixture_row hdr;
-
-static double
-num(const fixture_row *r, const char *name)
-{
-	return fixture_num(r, fixture_col(&hdr, name));
-}
-
-static const char *
-str(const fixture_row *r, const char *name)
-{
-	return r->field[fixture_col(&hdr, name)];
-}
-
-static void
-compare(const char *what, const char *field, double got, double want)
-{
-	CHECK(close_to(got, want, REL, ABS), "%s %s: %.17g, metafor %.17g", what, field, got, want);
-}
 
 static void
 check_prop_escalc(void)
