@@ -82,6 +82,22 @@ SELECT q, err(q) FROM unnest(ARRAY[
 SELECT (meta_peto(a, b, c, d)).k FROM (VALUES (1, 10, 2, 12), (NULL, 3, 4, 5)) v(a, b, c, d);
 SELECT r.k, r.method, r.estimate FROM (SELECT (meta_peto(a, b, c, d)).* FROM ae WHERE false) r;
 
+-- 4. medians, quartiles and ranges to mean and SD; SD from t or p; r from a change SD
+SELECT round(mean::numeric, 10) AS mean, round(sd::numeric, 10) AS sd, method
+FROM mean_sd_from_quartiles(18, 32, 47, 20);
+SELECT round(mean::numeric, 10) AS mean, round(sd::numeric, 10) AS sd, method
+FROM mean_sd_from_range(5, 32, 88, 20);
+SELECT round(mean::numeric, 10) AS mean, round(sd::numeric, 10) AS sd, method
+FROM mean_sd_from_fivenum(5, 18, 32, 47, 88, 20);
+SELECT round(sd_from_t(2.1, 12, 15, -8.5)::numeric, 10) AS sd_t, round(sd_from_p(0.04, 12, 15, -8.5)::numeric, 10) AS sd_p,
+       round(r_from_sd_change(20, 22, 21.071307505705477)::numeric, 10) AS r,
+       round(sd_change(20, 22, r_from_sd_change(20, 22, 21.071307505705477))::numeric, 10) AS sd_change_again;
+SELECT q, err(q) FROM unnest(ARRAY[
+  'SELECT mean_sd_from_quartiles(20, 15, 30, 10)', 'SELECT mean_sd_from_range(9, 5, 3, 10)',
+  'SELECT mean_sd_from_fivenum(0, 2, 4, 6, 5, 10)', 'SELECT mean_sd_from_range(1, 2, 3, 1)',
+  'SELECT mean_sd_from_quartiles(1, 2, ''NaN'', 10)', 'SELECT sd_from_t(0, 10, 10, 5)',
+  'SELECT sd_from_p(1, 10, 10, 5)', 'SELECT r_from_sd_change(3, 5, 9)', 'SELECT r_from_sd_change(0, 5, 5)']) q;
+
 -- parallel plans: partial aggregates in two workers give the serial answer
 CREATE TABLE many_arms AS
 SELECT g AS grp, (g * 7 + i) % 13 AS x, 13 + (g + i) % 11 AS n,

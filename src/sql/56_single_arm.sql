@@ -170,3 +170,46 @@ CREATE AGGREGATE @extschema@.meta_peto(a integer, b integer, c integer, d intege
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_peto(integer, integer, integer, integer) IS
     'Peto''s log odds ratio of 2x2 tables (a, b events and non-events in group 1; c, d in group 2) with 95% CI, z test, Cochran''s Q, I^2 and H^2, as metafor''s rma.peto()';
+
+-- mean and SD from medians, quartiles and ranges; SD from t or p; the
+-- correlation implied by a change SD
+CREATE TYPE @extschema@.mean_sd_estimate AS (mean double precision, sd double precision, method text);
+COMMENT ON TYPE @extschema@.mean_sd_estimate IS
+    'a mean and SD estimated from a median with quartiles and/or range, and the estimators used';
+CREATE FUNCTION @extschema@.mean_sd_from_quartiles(q1 double precision, median double precision,
+                                                   q3 double precision, n integer)
+    RETURNS @extschema@.mean_sd_estimate
+    AS 'MODULE_PATHNAME', 'msc_mean_sd_from_quartiles' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_sd_from_quartiles(double precision, double precision, double precision, integer) IS
+    'mean (Luo et al. 2018) and SD (Wan et al. 2014: IQR / (2 Phi^-1((0.75n - 0.125)/(n + 0.25)))) from the median and quartiles of n >= 2 values';
+CREATE FUNCTION @extschema@.mean_sd_from_range(min double precision, median double precision,
+                                               max double precision, n integer)
+    RETURNS @extschema@.mean_sd_estimate
+    AS 'MODULE_PATHNAME', 'msc_mean_sd_from_range' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_sd_from_range(double precision, double precision, double precision, integer) IS
+    'mean (Luo et al. 2018) and SD (Wan et al. 2014: range / (2 Phi^-1((n - 0.375)/(n + 0.25)))) from the median and range of n >= 2 values';
+CREATE FUNCTION @extschema@.mean_sd_from_fivenum(min double precision, q1 double precision,
+                                                 median double precision, q3 double precision,
+                                                 max double precision, n integer)
+    RETURNS @extschema@.mean_sd_estimate
+    AS 'MODULE_PATHNAME', 'msc_mean_sd_from_fivenum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_sd_from_fivenum(double precision, double precision, double precision, double precision, double precision, integer) IS
+    'mean (Luo et al. 2018) and SD (Shi et al. 2020) from the minimum, quartiles, median and maximum of n >= 2 values';
+CREATE FUNCTION @extschema@.sd_from_t(t double precision, n1 integer, n2 integer,
+                                      mean_difference double precision)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'msc_sd_from_t' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sd_from_t(double precision, integer, integer, double precision) IS
+    'the SD of two groups whose mean difference gave the t statistic t: |md/t| / sqrt(1/n1 + 1/n2) (Cochrane Handbook 6.5.2.3)';
+CREATE FUNCTION @extschema@.sd_from_p(p double precision, n1 integer, n2 integer,
+                                      mean_difference double precision)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'msc_sd_from_p' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sd_from_p(double precision, integer, integer, double precision) IS
+    'the SD of two groups whose mean difference gave the two-sided p value p of a t test on n1 + n2 - 2 degrees of freedom (Cochrane Handbook 6.5.2.3)';
+CREATE FUNCTION @extschema@.r_from_sd_change(sd_pre double precision, sd_post double precision,
+                                             sd_change double precision)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'msc_r_from_sd_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.r_from_sd_change(double precision, double precision, double precision) IS
+    'the pre-post correlation implied by a reported change SD: (sd_pre^2 + sd_post^2 - sd_change^2)/(2 sd_pre sd_post) (Cochrane Handbook 6.5.2.8), for sd_change and mean_change';
