@@ -98,6 +98,40 @@ SELECT q, err(q) FROM unnest(ARRAY[
   'SELECT mean_sd_from_quartiles(1, 2, ''NaN'', 10)', 'SELECT sd_from_t(0, 10, 10, 5)',
   'SELECT sd_from_p(1, 10, 10, 5)', 'SELECT r_from_sd_change(3, 5, 9)', 'SELECT r_from_sd_change(0, 5, 5)']) q;
 
+-- 5. intervals at another level; prediction-interval types; Q-profile CIs for tau^2, I^2, H^2
+SELECT pi_type, round(ci_low::numeric, 10) AS ci_low, round(ci_high::numeric, 10) AS ci_high,
+       round(pi_low::numeric, 10) AS pi_low, round(pi_high::numeric, 10) AS pi_high,
+       round(tau2_ci_low::numeric, 10) AS tau2_lb, round(tau2_ci_high::numeric, 10) AS tau2_ub,
+       round(i2_ci_low::numeric, 8) AS i2_lb, round(i2_ci_high::numeric, 8) AS i2_ub,
+       round(h2_ci_low::numeric, 8) AS h2_lb, round(h2_ci_high::numeric, 8) AS h2_ub
+FROM unnest(ARRAY['default', 'simple', 't', 'riley']) pt,
+     LATERAL (SELECT (meta_analysis((prop(xi, ni)).yi, (prop(xi, ni)).vi, 'DL', 'z', 90, pt)).* FROM pritz) r;
+-- level 95 and the default type give the four-argument meta_analysis
+SELECT (a).estimate = (b).estimate AND (a).ci_low = (b).ci_low AND (a).ci_high = (b).ci_high
+       AND (a).pi_low = (b).pi_low AND (a).pi_high = (b).pi_high AND (a).tau2 = (b).tau2 AS same
+FROM (SELECT meta_analysis((prop(xi, ni)).yi, (prop(xi, ni)).vi, 'REML', 'knha', 95) AS a,
+             meta_analysis((prop(xi, ni)).yi, (prop(xi, ni)).vi, 'REML', 'knha') AS b FROM pritz) r;
+-- FE: no heterogeneity intervals, as confint(); one study: none either
+SELECT method, k, tau2_ci_low, i2_ci_high, pi_low FROM (SELECT (meta_analysis((prop(xi, ni)).yi, (prop(xi, ni)).vi, 'FE', 'z', 80)).* FROM pritz) r
+UNION ALL SELECT method, k, tau2_ci_low, i2_ci_high, round(pi_low::numeric, 10) FROM (SELECT (meta_analysis(0.5, 0.1, 'DL', 'z', 80)).*) r;
+SELECT round(ci_low::numeric, 10) AS peto_90_low, round(ci_high::numeric, 10) AS peto_90_high
+FROM (SELECT (meta_peto(a, b, c, d, 90)).* FROM ae) r;
+SELECT round(ci_low::numeric, 10) AS mh_99_low, round(ci_high::numeric, 10) AS mh_99_high
+FROM (SELECT (meta_mh(a, b, c, d, 'RR', 99)).* FROM ae) r;
+-- meta_prop at 80%: the back-transformed CI of the logit CI at 80%
+SELECT round(p.prop_ci_low::numeric, 12) = round((1 / (1 + exp(-m.ci_low)))::numeric, 12) AS same_low,
+       round(p.prop_ci_high::numeric, 12) = round((1 / (1 + exp(-m.ci_high)))::numeric, 12) AS same_high,
+       round(p.prop_ci_low::numeric, 10) AS prop_ci_low_80, round(p.prop_ci_high::numeric, 10) AS prop_ci_high_80
+FROM (SELECT (meta_prop(xi, ni, 'PLO', 'REML', 'z', 80)).* FROM pritz) p,
+     (SELECT (meta_analysis((prop(xi, ni)).yi, (prop(xi, ni)).vi, 'REML', 'z', 80)).* FROM pritz) m;
+SELECT q, err(q) FROM unnest(ARRAY[
+  'SELECT meta_analysis(yi, vi, ''DL'', ''z'', 100) FROM (VALUES (0.1, 0.2)) v(yi, vi)',
+  'SELECT meta_analysis(yi, vi, ''DL'', ''z'', 0) FROM (VALUES (0.1, 0.2)) v(yi, vi)',
+  'SELECT meta_analysis(yi, vi, ''DL'', ''z'', 90, ''hksj'') FROM (VALUES (0.1, 0.2)) v(yi, vi)',
+  'SELECT meta_peto(a, b, c, d, -5) FROM ae', 'SELECT meta_mh(a, b, c, d, ''OR'', 150) FROM ae',
+  'SELECT meta_prop(xi, ni, ''PLO'', ''DL'', ''z'', ''NaN'') FROM pritz',
+  'SELECT meta_analysis(yi, vi, ''DL'', ''z'', lv) FROM (VALUES (0.1, 0.2, 90), (0.3, 0.1, 95)) v(yi, vi, lv)']) q;
+
 -- parallel plans: partial aggregates in two workers give the serial answer
 CREATE TABLE many_arms AS
 SELECT g AS grp, (g * 7 + i) % 13 AS x, 13 + (g + i) % 11 AS n,
@@ -111,8 +145,10 @@ EXPLAIN (COSTS OFF) SELECT meta_prop(x, n, 'PFT') FROM many_arms;
 CREATE TABLE parallel_run AS
 SELECT 'plo' AS what, meta_prop(x, n) AS r FROM many_arms
 UNION ALL SELECT 'pft' || (grp % 3), meta_prop(x, n, 'PFT', 'DL', 'knha') FROM many_arms GROUP BY grp % 3;
+CREATE TABLE parallel_level AS
+SELECT 'level' AS what, meta_analysis((prop(x, n)).yi, (prop(x, n)).vi, 'PM', 'knha', 90, 'riley') AS r FROM many_arms;
 CREATE TABLE parallel_peto AS
-SELECT 'peto' AS what, meta_peto(a, b, c, d) AS r FROM many_arms
+SELECT 'peto' AS what, meta_peto(a, b, c, d, 80) AS r FROM many_arms
 UNION ALL SELECT 'mh' || (grp % 3), meta_mh(a, b, c, d, 'RR', 0.25, 'if0all', false) FROM many_arms GROUP BY grp % 3;
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
 RESET parallel_leader_participation;
@@ -120,8 +156,10 @@ SET max_parallel_workers_per_gather = 0;
 CREATE TABLE serial_run AS
 SELECT 'plo' AS what, meta_prop(x, n) AS r FROM many_arms
 UNION ALL SELECT 'pft' || (grp % 3), meta_prop(x, n, 'PFT', 'DL', 'knha') FROM many_arms GROUP BY grp % 3;
+CREATE TABLE serial_level AS
+SELECT 'level' AS what, meta_analysis((prop(x, n)).yi, (prop(x, n)).vi, 'PM', 'knha', 90, 'riley') AS r FROM many_arms;
 CREATE TABLE serial_peto AS
-SELECT 'peto' AS what, meta_peto(a, b, c, d) AS r FROM many_arms
+SELECT 'peto' AS what, meta_peto(a, b, c, d, 80) AS r FROM many_arms
 UNION ALL SELECT 'mh' || (grp % 3), meta_mh(a, b, c, d, 'RR', 0.25, 'if0all', false) FROM many_arms GROUP BY grp % 3;
 RESET max_parallel_workers_per_gather;
 SELECT s.what, (s.r).k = (p.r).k AS same_k,
@@ -134,7 +172,11 @@ SELECT s.what, (s.r).k = (p.r).k AS same_k,
        abs((s.r).se - (p.r).se) <= 1e-12 * (s.r).se AS same_se,
        abs((s.r).q - (p.r).q) <= 1e-12 * (s.r).q AS same_q
 FROM serial_peto s JOIN parallel_peto p USING (what) ORDER BY 1;
-DROP TABLE many_arms, parallel_run, serial_run, parallel_peto, serial_peto;
+SELECT (s.r).k = (p.r).k AS same_k,
+       abs((s.r).pi_low - (p.r).pi_low) <= 1e-12 * abs((s.r).pi_low) AS same_pi,
+       abs((s.r).tau2_ci_high - (p.r).tau2_ci_high) <= 1e-12 * (s.r).tau2_ci_high AS same_tau2_ci
+FROM serial_level s JOIN parallel_level p USING (what);
+DROP TABLE many_arms, parallel_run, serial_run, parallel_peto, serial_peto, parallel_level, serial_level;
 
 -- doc/single_arm.md examples
 SELECT measure, k, round(prop::numeric, 4) AS prop, round(prop_ci_low::numeric, 4) AS ci_low,

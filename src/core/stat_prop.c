@@ -6,6 +6,7 @@
 #include "stat_prop.h"
 
 #include "stat_chisq.h"
+#include "stat_confint.h"
 #include "stat_dist.h"
 
 #include <ctype.h>
@@ -172,8 +173,8 @@ ordered(double *lo, double *hi)
 
 bool
 stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
-			   meta_method method, meta_test test, prop_result *out,
-			   msc_error *err)
+			   meta_method method, meta_test test, double level,
+			   prop_result *out, msc_error *err)
 {
 	double	   *yi = malloc(sizeof(double) * (size_t) (k > 0 ? 2 * k : 2));
 	double	   *vi = yi + (k > 0 ? k : 1);
@@ -185,6 +186,11 @@ stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
 	out->measure = m;
 	if (yi == NULL)
 		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL, "out of memory");
+	if (!stat_level_check(level, err))
+	{
+		free(yi);
+		return false;
+	}
 	for (int i = 0; ok && i < k; i++)
 	{
 		stat_effect e;
@@ -198,6 +204,8 @@ stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
 	free(yi);
 	if (!ok)
 		return false;
+	if (level != 95)
+		stat_meta_relevel(&out->meta, level, PI_DEFAULT);
 	nhm = k / inv_n;			/* the harmonic mean of the arm sizes */
 	out->prop = stat_prop_back(m, out->meta.estimate, nhm);
 	out->prop_ci_low = stat_prop_back(m, out->meta.ci_low, nhm);

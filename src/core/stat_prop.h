@@ -48,10 +48,11 @@ typedef struct prop_result
 	double		prop_pi_high;
 } prop_result;
 
-/* Pool k >= 1 arms of x[i] events of n[i] as rma(escalc(measure, ...)). */
+/* Pool k >= 1 arms of x[i] events of n[i] as rma(escalc(measure, ...)),
+ * with CI and prediction interval at level percent. */
 bool		stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
-						   meta_method method, meta_test test, prop_result *out,
-						   msc_error *err);
+						   meta_method method, meta_test test, double level,
+						   prop_result *out, msc_error *err);
 
 #endif
 

@@ -12,6 +12,8 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "../core/stat_confint.h"
+
 #define ARM_STATE_FORMAT 1
 #define ARM_FIRST_CAPACITY 16
 
@@ -102,6 +104,26 @@ arm_text_arg(FunctionCallInfo fcinfo, int argno)
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
 	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
+}
+
+void
+arm_level_arg(FunctionCallInfo fcinfo, ArmState *s, int argno)
+{
+	msc_error	err;
+	double		level;
+
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return;
+	level = PG_GETARG_FLOAT8(argno);
+	if (!stat_level_check(level, &err))
+		msc_ereport(&err);
+	arm_state_dopt(s, ARM_DOPT_LEVEL, level, "level");
+}
+
+double
+arm_level(const ArmState *s)
+{
+	return (s == NULL || isnan(s->dopt[ARM_DOPT_LEVEL])) ? 95 : s->dopt[ARM_DOPT_LEVEL];
 }
 
 PG_FUNCTION_INFO_V1(arm_state_combine);

@@ -53,6 +53,12 @@ void		arm_meta_fields(const meta_result *r, const char *method, const char *test
 /* An optional double: NULL for NaN. */
 void		arm_double_field(double x, Datum *v, bool *n);
 
+/* The level (percent) of argument argno into dopt slot ARM_DOPT_LEVEL, checked. */
+#define ARM_DOPT_LEVEL 0
+void		arm_level_arg(FunctionCallInfo fcinfo, ArmState *s, int argno);
+/* The state's level, 95 when unset. */
+double		arm_level(const ArmState *s);
+
 /* Report err (22023/22003) when ok is false. */
 #define ARM_CHECK(ok, err) do { if (!(ok)) msc_ereport(err); } while (0)
 

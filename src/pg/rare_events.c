@@ -11,6 +11,7 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 
+#include "../core/stat_confint.h"
 #include "../core/stat_prop.h"
 
 /* option slots of ArmState */
@@ -118,6 +119,7 @@ meta_peto_accum(PG_FUNCTION_ARGS)
 {
 	ArmState   *s = arm_state_get(fcinfo, 4, "meta_peto_accum");
 
+	arm_level_arg(fcinfo, s, 5);
 	add_table(fcinfo, s);
 	PG_RETURN_POINTER(s);
 }
@@ -144,12 +146,14 @@ meta_peto_final(PG_FUNCTION_ARGS)
 	if (s != NULL && s->k > 0)
 	{
 		ARM_CHECK(stat_meta_peto(s->col[0], s->col[1], s->col[2], s->col[3], s->k, &r, &err), &err);
+		stat_meta_relevel(&r, arm_level(s), PI_DEFAULT);
 		r.tau2 = NAN;			/* Peto's method estimates no tau^2 */
 	}
 	return meta_row(fcinfo, &r, "PETO", s ? "z" : NULL);
 }
 
-/* meta_mh(a, b, c, d, measure, add, to, drop00) transition */
+/* meta_mh(a, b, c, d, measure, add, to, drop00) and
+ * meta_mh(a, b, c, d, measure, level) transition */
 PG_FUNCTION_INFO_V1(meta_mh_cc_accum);
 Datum
 meta_mh_cc_accum(PG_FUNCTION_ARGS)
@@ -164,7 +168,9 @@ meta_mh_cc_accum(PG_FUNCTION_ARGS)
 		ARM_CHECK(stat_meta_measure_parse(arm_text_arg(fcinfo, 5), &m, &err), &err);
 		arm_state_opt(s, OPT_MEASURE, (int) m, "measure");
 	}
-	if (!PG_ARGISNULL(6) && !PG_ARGISNULL(7) && !PG_ARGISNULL(8))
+	if (PG_NARGS() == 7)
+		arm_level_arg(fcinfo, s, 6);
+	else if (!PG_ARGISNULL(6) && !PG_ARGISNULL(7) && !PG_ARGISNULL(8))
 	{
 		cc_opts		cc = cc_args(fcinfo, 6);
 
@@ -191,7 +197,12 @@ meta_mh_cc_final(PG_FUNCTION_ARGS)
 		cc_opts		cc = {isnan(s->dopt[DOPT_ADD]) ? 0.5 : s->dopt[DOPT_ADD],
 			s->opt[OPT_TO] >= 0 ? (cc_to) s->opt[OPT_TO] : CC_ONLY0, s->opt[OPT_DROP00] != 0};	/* rma.mh: drop00 = TRUE */
 
-		ARM_CHECK(stat_meta_mh_cc(s->col[0], s->col[1], s->col[2], s->col[3], s->k, m, &cc, &r, &err), &err);
+		/* without correction options, exactly the five-argument meta_mh */
+		if (s->opt[OPT_TO] < 0)
+			ARM_CHECK(stat_meta_mh(s->col[0], s->col[1], s->col[2], s->col[3], s->k, m, &r, &err), &err);
+		else
+			ARM_CHECK(stat_meta_mh_cc(s->col[0], s->col[1], s->col[2], s->col[3], s->k, m, &cc, &r, &err), &err);
+		stat_meta_relevel(&r, arm_level(s), PI_DEFAULT);
 		r.tau2 = NAN;			/* Mantel-Haenszel estimates no tau^2 */
 	}
 	return meta_row(fcinfo, &r, "MH", s ? "z" : NULL);

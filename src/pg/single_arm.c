@@ -73,7 +73,7 @@ read_method_test(FunctionCallInfo fcinfo, ArmState *s, int first)
 	}
 }
 
-/* meta_prop(x, n [, measure [, method [, test]]]) transition */
+/* meta_prop(x, n [, measure [, method [, test [, level]]]]) transition */
 PG_FUNCTION_INFO_V1(meta_prop_accum);
 Datum
 meta_prop_accum(PG_FUNCTION_ARGS)
@@ -83,6 +83,7 @@ meta_prop_accum(PG_FUNCTION_ARGS)
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
 		arm_state_opt(s, OPT_MEASURE, (int) measure_arg(fcinfo, 3), "measure");
 	read_method_test(fcinfo, s, 4);
+	arm_level_arg(fcinfo, s, 6);
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 	{
 		double		row[2] = {PG_GETARG_INT32(1), PG_GETARG_INT32(2)};
@@ -115,7 +116,7 @@ meta_prop_final(PG_FUNCTION_ARGS)
 	memset(&p, 0, sizeof(p));
 	p.meta.test = test;
 	if (s != NULL && s->k > 0)
-		ARM_CHECK(stat_meta_prop(s->col[0], s->col[1], s->k, m, method, test, &p, &err), &err);
+		ARM_CHECK(stat_meta_prop(s->col[0], s->col[1], s->k, m, method, test, arm_level(s), &p, &err), &err);
 	arm_meta_fields(&p.meta, s ? stat_meta_method_name(method) : NULL,
 					s ? stat_meta_test_name(p.meta.test) : NULL, v, n);
 	v[17] = s ? CStringGetTextDatum(stat_prop_measure_name(m)) : (Datum) 0;

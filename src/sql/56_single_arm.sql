@@ -213,3 +213,89 @@ CREATE FUNCTION @extschema@.r_from_sd_change(sd_pre double precision, sd_post do
     AS 'MODULE_PATHNAME', 'msc_r_from_sd_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.r_from_sd_change(double precision, double precision, double precision) IS
     'the pre-post correlation implied by a reported change SD: (sd_pre^2 + sd_post^2 - sd_change^2)/(2 sd_pre sd_post) (Cochrane Handbook 6.5.2.8), for sd_change and mean_change';
+
+-- intervals at another level (new overloads: aggregates take no defaults)
+CREATE TYPE @extschema@.meta_interval_result AS (
+    k integer, method text, test text,
+    estimate double precision, se double precision,
+    ci_low double precision, ci_high double precision,
+    stat double precision, pval double precision,
+    tau2 double precision, i2 double precision, h2 double precision,
+    q double precision, q_df integer, q_pval double precision,
+    pi_low double precision, pi_high double precision,
+    level double precision, pi_type text,
+    tau2_ci_low double precision, tau2_ci_high double precision,
+    i2_ci_low double precision, i2_ci_high double precision,
+    h2_ci_low double precision, h2_ci_high double precision);
+COMMENT ON TYPE @extschema@.meta_interval_result IS
+    'result of meta_analysis with a level: the meta_result fields with CI and prediction interval at that level, the level, the prediction interval type, and Q-profile CIs for tau^2, I^2 and H^2 (NULL for FE or one study)';
+CREATE FUNCTION @extschema@.meta_level_accum(internal, double precision, double precision, text, text, double precision)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_level_accum(internal, double precision, double precision, text, text, double precision) IS
+    'meta_analysis transition with a level: collects one study (NULLs skipped), the method, test and level';
+CREATE FUNCTION @extschema@.meta_level_accum(internal, double precision, double precision, text, text, double precision, text)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_level_accum(internal, double precision, double precision, text, text, double precision, text) IS
+    'meta_analysis transition with a level: collects one study (NULLs skipped), the method, test, level and prediction interval type';
+CREATE FUNCTION @extschema@.meta_level_final(internal)
+    RETURNS @extschema@.meta_interval_result AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_level_final(internal) IS
+    'meta_analysis final function with a level: pools, intervals at the level, Q-profile heterogeneity intervals';
+CREATE AGGREGATE @extschema@.meta_analysis(yi double precision, vi double precision, method text, test text,
+                                           level double precision) (
+    SFUNC = @extschema@.meta_level_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_level_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_analysis(double precision, double precision, text, text, double precision) IS
+    'meta-analysis of yi, vi with method, test and confidence level (percent): as rma(level = ), predict() and confint() (Q-profile CIs for tau^2, I^2, H^2)';
+CREATE AGGREGATE @extschema@.meta_analysis(yi double precision, vi double precision, method text, test text,
+                                           level double precision, pi_type text) (
+    SFUNC = @extschema@.meta_level_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_level_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_analysis(double precision, double precision, text, text, double precision, text) IS
+    'meta-analysis of yi, vi with method, test, level and prediction interval type (default, simple, t, riley) as predict(pi.type = ); Q-profile CIs for tau^2, I^2, H^2';
+
+CREATE FUNCTION @extschema@.meta_mh_cc_accum(internal, integer, integer, integer, integer, text, double precision)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_mh_cc_accum(internal, integer, integer, integer, integer, text, double precision) IS
+    'meta_mh transition with a level: collects one 2x2 table (NULLs skipped), the measure and the level';
+CREATE AGGREGATE @extschema@.meta_mh(a integer, b integer, c integer, d integer, measure text, level double precision) (
+    SFUNC = @extschema@.meta_mh_cc_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_mh_cc_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_mh(integer, integer, integer, integer, text, double precision) IS
+    'Mantel-Haenszel meta-analysis for measure OR, RR or RD with the CI at level percent, as rma.mh(level = )';
+
+CREATE FUNCTION @extschema@.meta_peto_accum(internal, integer, integer, integer, integer, double precision)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_peto_accum(internal, integer, integer, integer, integer, double precision) IS
+    'meta_peto transition with a level: collects one 2x2 table (NULLs skipped) and the level';
+CREATE AGGREGATE @extschema@.meta_peto(a integer, b integer, c integer, d integer, level double precision) (
+    SFUNC = @extschema@.meta_peto_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_peto_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_peto(integer, integer, integer, integer, double precision) IS
+    'Peto''s log odds ratio of 2x2 tables with the CI at level percent, as rma.peto(level = )';
+
+CREATE FUNCTION @extschema@.meta_prop_accum(internal, integer, integer, text, text, text, double precision)
+    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_prop_accum(internal, integer, integer, text, text, text, double precision) IS
+    'meta_prop transition with a level: collects one arm, the measure, method, test and level';
+CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text, method text, test text,
+                                       level double precision) (
+    SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text, text, text, double precision) IS
+    'meta-analysis of proportions with measure, method, test and the CI and prediction interval at level percent, back-transformed to the proportion scale';

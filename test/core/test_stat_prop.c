@@ -80,7 +80,7 @@ check_meta_prop(void)
 		ok = stat_prop_measure_parse(str(&r, "measure"), &m, &err) &&
 			stat_meta_method_parse(str(&r, "method"), &method, &err) &&
 			stat_meta_test_parse(str(&r, "test"), &test, &err) &&
-			stat_meta_prop(x, n, k, m, method, test, &p, &err);
+			stat_meta_prop(x, n, k, m, method, test, 95, &p, &err);
 		CHECK(ok, "%s: %s", what, err.message);
 		if (!ok)
 			continue;
@@ -122,7 +122,7 @@ check_prop_errors(void)
 	CHECK(!stat_prop(1.5, 10, PROP_PAS, &e, &err), "fractional count");
 	CHECK(!stat_prop_measure_parse("PLN", &m, &err) && strstr(err.message, "PLN"), "PLN: %s", err.message);
 	CHECK(stat_prop_measure_parse("pft", &m, &err) && m == PROP_PFT, "case");
-	CHECK(!stat_meta_prop(x, n, 2, PROP_PLO, META_REML, META_Z, &p, &err) &&
+	CHECK(!stat_meta_prop(x, n, 2, PROP_PLO, META_REML, META_Z, 95, &p, &err) &&
 		  strstr(err.message, "11"), "pool x > n: %s", err.message);
 	/* back-transformations stay in [0, 1] (metafor clips PAS and PFT) */
 	CHECK(stat_prop_back(PROP_PLO, -800, 10) == 0 && stat_prop_back(PROP_PLO, 800, 10) == 1, "ilogit tails");
