@@ -23,6 +23,11 @@ DATA_built += $(patsubst src/sql/upgrades/%.sql.in,build/%.sql,$(UPGRADES_IN))
 # rm -rf must never walk into it should its /dev or /proc still be mounted
 EXTRA_CLEAN = $(filter-out build/pg17-root,$(wildcard build/*)) test/core/build
 
+# the user's documentation, installed into $(docdir)/extension/msc_registry
+# (docmoduledir, set below: PGXS would put the files straight into the
+# directory every extension shares)
+DOCS        = README.md CHANGELOG.md LICENSE $(sort $(wildcard doc/*.md))
+
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
@@ -31,6 +36,7 @@ PG_CFLAGS   = -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-
 PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+docmoduledir := extension/$(EXTENSION)
 
 # every object depends on every header (PGXS tracks none without --enable-depend)
 $(OBJS): $(wildcard src/core/*.h src/pg/*.h)
@@ -39,6 +45,8 @@ build/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) src/sql/ordered_type.sql.in
 	@mkdir -p build
 	@grep -q '"version": "$(EXTVERSION)"' META.json || \
 	  { echo "META.json does not carry version $(EXTVERSION) of $(EXTENSION).control" >&2; exit 1; }
+	@grep -q '"file": "$@"' META.json || \
+	  { echo "META.json: provides.file is not $@" >&2; exit 1; }
 	awk -v tmpl=src/sql/ordered_type.sql.in ' \
 	  /^--@ordered_type / { t = $$2; \
 	    while ((getline line < tmpl) > 0) { gsub(/@TYPE@/, t, line); print line } \
@@ -70,7 +78,7 @@ install-old-releases: $(OLD_RELEASE_SCRIPTS)
 # ---- core unit tests (plain C, AddressSanitizer + UBSan) ----
 CORE_TEST_CFLAGS = -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
                    -fno-omit-frame-pointer -fno-sanitize-recover=all -Isrc/core
-CORE_TESTS = $(patsubst test/core/%.c,test/core/build/%,$(filter-out test/core/unit.c,$(wildcard test/core/test_*.c)))
+CORE_TESTS = $(patsubst test/core/%.c,test/core/build/%,$(wildcard test/core/test_*.c))
 
 test/core/build/%: test/core/%.c test/core/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p test/core/build
@@ -85,3 +93,71 @@ FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# ---- the one list of tests (test/README.md describes each harness) ----
+# scripts/test.sh (after make install), scripts/dev-check.sh (against
+# build/destdir) and scripts/pg17-check.sh all run these targets.
+#   check-all    every test: standalone, then servertest on a throw-away
+#                cluster (pg_virtualenv $(PG_VIRTUALENV_OPTS))
+#   standalone   what needs no server of the environment: metacheck,
+#                doccheck, coretest, fuzz, and scaleouttest and loadtest,
+#                which start clusters of their own
+#   servertest   against the server of the environment (PGHOST, PGPORT ...,
+#                as pg_virtualenv sets them), with msc_registry installed:
+#                installcheck (pg_regress), tap, shelltest, demotest
+# Each of the two groups runs all its tests and fails if any failed.
+# Shell tests: every test/*.sh but the library and the load test (which
+# starts its own cluster); a new one is picked up.
+SHELL_TESTS  = $(filter-out test/lib.sh test/shared_data.sh test/load.sh,$(sort $(wildcard test/*.sh)))
+# bench/scaleout.sh and test/load.sh use the installed extension; empty:
+# they build this checkout into build/destdir
+CLUSTER_FROM ?= --installed
+LOAD_SECONDS ?= 10
+PG_VIRTUALENV_OPTS ?=
+STANDALONE   = metacheck doccheck coretest fuzz scaleouttest loadtest
+SERVERTESTS  = installcheck tap shelltest demotest
+
+.PHONY: check-all standalone servertest metacheck doccheck tap shelltest demotest scaleouttest loadtest
+check-all:
+	@status=0; $(MAKE) --no-print-directory standalone || status=1; \
+	pg_virtualenv $(PG_VIRTUALENV_OPTS) -t $(MAKE) --no-print-directory servertest || status=1; \
+	if [ $$status = 0 ]; then echo "check-all: every test passed"; else echo "check-all: FAILED"; fi; exit $$status
+standalone servertest:
+	@status=0; failed=""; \
+	for t in $(if $(filter standalone,$@),$(STANDALONE),$(SERVERTESTS)); do \
+	  echo "== make $$t"; start=$$(date +%s); \
+	  if $(MAKE) --no-print-directory $$t; then echo "-- make $$t: passed in $$(( $$(date +%s) - start )) s"; \
+	  else status=1; failed="$$failed $$t"; echo "-- make $$t: FAILED after $$(( $$(date +%s) - start )) s"; \
+	    if [ $$t = installcheck ]; then head -200 regression.diffs 2>/dev/null; fi; fi; \
+	done; \
+	if [ $$status != 0 ]; then echo "$@: FAILED:$$failed"; fi; exit $$status
+
+metacheck:
+	@perl scripts/check_meta.pl
+doccheck:
+	@perl scripts/check_readme.pl
+tap:
+	@dropdb --if-exists msc_tap >/dev/null 2>&1; createdb msc_tap
+	@psql -q -X -v ON_ERROR_STOP=1 -d msc_tap -c "CREATE EXTENSION pgtap; CREATE EXTENSION msc_registry;"
+	pg_prove -d msc_tap --ext .sql -r test/pgtap
+shelltest:
+	@status=0; for t in $(SHELL_TESTS); do echo "== $$t"; start=$$(date +%s); \
+	  if $$t; then echo "-- $$t: passed in $$(( $$(date +%s) - start )) s"; \
+	  else echo "-- $$t: FAILED after $$(( $$(date +%s) - start )) s"; status=1; fi; done; exit $$status
+# the demo runs cleanly (its expected errors aside) and writes a well-formed forest plot
+demotest:
+	@mkdir -p build; dropdb --if-exists msc_demo >/dev/null 2>&1; createdb msc_demo
+	@if psql -X -q -v ON_ERROR_STOP=1 -d msc_demo -f scripts/demo.sql > build/demo.out 2>&1 && \
+	   grep -q "pooled pain effect" build/demo.out && xmllint --noout build/demo_forest.svg; then \
+	  echo "demo: ran, $$(grep -c "^ERROR\|ERROR:" build/demo.out) expected errors shown, forest plot well-formed"; \
+	else echo "demo: failed (build/demo.out)"; tail -20 build/demo.out; exit 1; fi
+# a coordinator and two shards over postgres_fdw (bench/scaleout.sh, about 6 s)
+scaleouttest:
+	@mkdir -p build
+	@bench/scaleout.sh $(CLUSTER_FROM) > build/scaleout.out 2>&1 || { cat build/scaleout.out; exit 1; }
+	@grep -E "^(-- |scaleout: )" build/scaleout.out
+# the load test, short form: pgbench, 8 clients (bench/README.md has 60 s figures)
+loadtest:
+	@mkdir -p build
+	@test/load.sh $(CLUSTER_FROM) $(LOAD_SECONDS) > build/load.out 2>&1 || { cat build/load.out; exit 1; }
+	@grep -E "^(load: |tps|number of (failed|transactions))" build/load.out

@@ -8,16 +8,12 @@
 # bench/results-classify.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data="${MSC_SHARED_DATA:-}"
+. test/shared_data.sh
+data=$(shared_data_find ctgov_msc_interventions.tsv)
 if [ -z "$data" ]; then
-  for d in ../shared/data /work/shared/data; do
-    if [ -f "$d/ctgov_msc_interventions.tsv" ]; then data="$d"; break; fi
-  done
+  echo "SKIPPED: bench/classify.sh: no ctgov_msc_interventions.tsv in the shared data (set MSC_SHARED_DATA)"; exit 0
 fi
-if [ -z "$data" ] || [ ! -f "$data/ctgov_msc_interventions.tsv" ]; then
-  echo "skipped: ../shared/data not found (set MSC_SHARED_DATA)"; exit 0
-fi
-data="$(cd "$data" && pwd)/ctgov_msc_interventions.tsv"
+data="$data/ctgov_msc_interventions.tsv"
 COPIES=${COPIES:-8}
 REPS=${REPS:-5}
 out=bench/results-classify.md

@@ -36,8 +36,8 @@ jit = off
 autovacuum = off
 EOF
 su postgres -c "$bin/pg_ctl -D $work/data -l $work/log -w start" >/dev/null
-data="${MSC_SHARED_DATA:-../shared/data}/ctgov_msc_interventions.tsv"
-[ -f "$data" ] || data=/work/shared/data/ctgov_msc_interventions.tsv
+. test/shared_data.sh
+data="$(shared_data_find ctgov_msc_interventions.tsv)/ctgov_msc_interventions.tsv"
 psql -X -q -h "$work" -U postgres -v ON_ERROR_STOP=1 -d postgres <<EOF
 CREATE EXTENSION msc_registry;
 -- 20,000 groups of 10 studies (work_mem stays at its default, 4MB)

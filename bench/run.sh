@@ -60,16 +60,12 @@ R_GROUPS=${R_GROUPS:-2000}
 R_REPS=${R_REPS:-3}
 export ROWS GROUPS_ COPY_ROWS SIZE_ROWS COPIES REPS REPS_SLOW R_GROUPS R_REPS
 
-data="${MSC_SHARED_DATA:-}"
-if [ -z "$data" ]; then
-  for d in ../shared/data /work/shared/data; do
-    if [ -f "$d/ctgov_msc_interventions.tsv" ]; then data="$d"; break; fi
-  done
-fi
-if [ -n "$data" ] && [ -f "$data/ctgov_msc_interventions.tsv" ]; then
-  export BENCH_DATA="$(cd "$data" && pwd)/ctgov_msc_interventions.tsv"
+. test/shared_data.sh
+data=$(shared_data_find ctgov_msc_interventions.tsv)
+if [ -n "$data" ]; then
+  export BENCH_DATA="$data/ctgov_msc_interventions.tsv"
 else
-  echo "note: ../shared/data not found (set MSC_SHARED_DATA): the classifier comparison is skipped"
+  echo "SKIPPED: bench/run.sh: the classifier comparison: no ctgov_msc_interventions.tsv in the shared data (set MSC_SHARED_DATA)"
 fi
 
 dest="$PWD/build/destdir"

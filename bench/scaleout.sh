@@ -27,7 +27,7 @@
 # scripts/dev-check.sh does; --installed uses the extension installed in the
 # system (scripts/test.sh, after `make install`).  Run as root (the servers
 # run as the postgres user) or as the postgres user; the clusters come from
-# scripts/cluster.sh.  About 6 s on 2 cores with the default 40.
+# test/lib.sh.  About 6 s on 2 cores with the default 40.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +36,7 @@ if [ "${1:-}" = "--installed" ]; then installed=1; shift; fi
 per_arm="${1:-40}"
 case "$per_arm" in ''|*[!0-9]*) echo "usage: $0 [--installed] [participants_per_arm]" >&2; exit 2;; esac
 
-. scripts/cluster.sh
+. test/lib.sh
 if [ $installed = 1 ]; then cluster_setup --installed; else cluster_setup; fi
 declare -A port
 for n in coord shard1 shard2; do

@@ -8,8 +8,9 @@
 #   scripts/pg17-check.sh            # make the root if needed, then test
 #   scripts/pg17-check.sh --setup    # only make the root
 #
-# 1. build/pg17-root: debootstrap trixie from $DEBIAN_MIRROR (default
-#    http://deb.debian.org/debian), then apt-get install postgresql-17,
+# 1. build/pg17-root: debootstrap trixie from $DEBIAN_MIRROR, else from the
+#    Debian archive this machine's apt sources name, else from debootstrap's
+#    own default; then apt-get install postgresql-17,
 #    its server headers, pgTAP, pg_prove, amcheck's contrib, the compiler
 #    and what the shell tests use.  Made once; delete it to start again.
 # 2. The working tree (tracked and untracked files, not ignored ones) is
@@ -19,15 +20,21 @@
 # 3. In the root: build with -Wall -Wextra (a warning fails the check),
 #    the core unit tests under ASan+UBSan, make install, then on a
 #    throw-away PostgreSQL 17 cluster (pg_virtualenv; the server runs as the
-#    postgres user) the scale-out and short load tests, pg_regress, pgTAP,
-#    every shell test that scripts/test.sh runs (their list is read from
-#    it) and the demo.
+#    postgres user) the tests of `make check-all` but the fuzz targets (no
+#    clang in the root): the META.json and documentation checks, the
+#    scale-out and short load tests, pg_regress, pgTAP, the shell tests and
+#    the demo.
 # Exit status 0 when every step passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top=$PWD
 root=$top/build/pg17-root
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# the mirror: the environment's, else the Debian archive of this machine's
+# apt sources (deb822 URIs: lines or one-line deb entries), else none given
+# (debootstrap picks its default)
+mirror=${DEBIAN_MIRROR:-$( { sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | tr ' ' '\n'
+  sed -n -E 's/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null
+} | grep -m1 -E '/debian/?$' || true)}
 pgver=17
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -67,9 +74,9 @@ fi
 if [ ! -e "$root/.msc-packages-installed" ]; then
   if [ ! -x "$root/usr/bin/apt-get" ]; then
     command -v debootstrap >/dev/null || { apt-get update -qq; apt-get install -y -qq debootstrap >/dev/null; }
-    echo "== debootstrap trixie into $root"
+    echo "== debootstrap trixie into $root from ${mirror:-the default mirror of debootstrap}"
     rm -rf "$root"
-    nice -n 10 debootstrap --variant=minbase trixie "$root" "$mirror" > "$top/build/pg17-debootstrap.log" 2>&1 ||
+    nice -n 10 debootstrap --variant=minbase trixie "$root" ${mirror:+"$mirror"} > "$top/build/pg17-debootstrap.log" 2>&1 ||
       { tail -20 "$top/build/pg17-debootstrap.log"; exit 1; }
   fi
   mount_system
@@ -105,17 +112,15 @@ mkdir -p "$src"
 git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$src" 2>/dev/null ||
   git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
     [ -e "$f" ] && cp --parents -t "$src" "$f"; done
-data=""
-if [ -n "${MSC_SHARED_DATA:-}" ]; then data=$MSC_SHARED_DATA
-else for d in ../shared/data ../../shared/data /work/shared/data; do [ -d "$d" ] && { data=$d; break; }; done
-fi
+. test/shared_data.sh
+data=$(shared_data_find .)
 if [ -n "$data" ]; then
   mount_in_root bind "$(cd "$data" && pwd)" "$root/work/shared/data"
   mount -o remount,bind,ro "$root/work/shared/data" 2>/dev/null || true
   shared="MSC_SHARED_DATA=/work/shared/data"
 else
-  shared="MSC_SHARED_DATA=/nonexistent"
-  echo "pg17-check: no shared/data found; the tests that read it will say they were skipped"
+  shared="MSC_SHARED_DATA=/nonexistent MSC_SKIP_SHARED_DATA=1"
+  echo "pg17-check: no shared/data found; the tests that read it will say SKIPPED"
 fi
 
 # ---- 3. build and test inside the root ----
@@ -131,36 +136,9 @@ chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 H
   make -s PG_CONFIG=$PG_CONFIG 2>&1 | tee /tmp/build.log
   if grep -q "warning:\|error:" /tmp/build.log; then echo "pg17-check: the build printed warnings or errors" >&2; exit 1; fi
   make -s PG_CONFIG=$PG_CONFIG install >/dev/null || exit 1
-  echo "== README examples"
-  perl scripts/check_readme.pl || status=1
-  echo "== core unit tests (ASan + UBSan)"
-  make -s PG_CONFIG=$PG_CONFIG coretest || status=1
   chown -R postgres: /src/msc_registry
-  echo "== scale-out over postgres_fdw (bench/scaleout.sh)"
-  bench/scaleout.sh --installed > build/scaleout.out 2>&1 || { cat build/scaleout.out; status=1; }
-  grep -E "^(-- |scaleout: )" build/scaleout.out
-  echo "== load test, short form (test/load.sh --installed 10)"
-  test/load.sh --installed 10 > build/load.out 2>&1 || { cat build/load.out; status=1; }
-  grep -E "^(load: |tps|number of (failed|transactions))" build/load.out
-  echo "== SQL tests on a throw-away PostgreSQL '"$pgver"' cluster"
-  pg_virtualenv -v '"$pgver"' -t bash -c "
-    set -uo pipefail
-    status=0
-    echo \"server: \$(psql -X -At -c \"SELECT version()\")\"
-    make -s PG_CONFIG=\$PG_CONFIG installcheck || { status=1; head -300 regression.diffs 2>/dev/null; }
-    createdb msc_tap
-    psql -q -X -v ON_ERROR_STOP=1 -d msc_tap -c \"CREATE EXTENSION pgtap; CREATE EXTENSION msc_registry;\"
-    pg_prove -d msc_tap --ext .sql -r test/pgtap || status=1
-    for t in \$(grep -oE \"^ +test/[a-z_]+[.]sh [|][|]\" scripts/test.sh | grep -oE \"test/[a-z_]+[.]sh\"); do
-      \$t || { echo \"\$t: FAILED\"; status=1; }
-    done
-    createdb msc_demo
-    if psql -X -q -v ON_ERROR_STOP=1 -d msc_demo -f scripts/demo.sql > build/demo.out 2>&1 &&
-       grep -q \"pooled pain effect\" build/demo.out && xmllint --noout build/demo_forest.svg; then
-      echo \"demo: ran, forest plot well-formed\"
-    else echo \"demo: failed\"; tail -20 build/demo.out; status=1; fi
-    exit \$status
-  " || status=1
+  make -s PG_CONFIG=$PG_CONFIG check-all PG_VIRTUALENV_OPTS="-v '"$pgver"'" \
+    STANDALONE="metacheck doccheck coretest scaleouttest loadtest" || status=1
   exit $status
 ' 2>&1 | grep --line-buffered -v -E '^(Creating new|Dropping cluster)'
 rc=${PIPESTATUS[0]}

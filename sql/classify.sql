@@ -90,6 +90,8 @@ SELECT t, cell_dose_in(t) FROM (VALUES
   ('4 x 10E6 MSC/Kg'),
   ('5-7x10^7 cells'),
   ('20 million cells/mL'),
+  ('2 mln. cells'), ('5 Mio MSCs'), ('5 ∗ 10^7 cells'), ('1 trillion cells'),
+  ('1.5 bn cells'), ('2 × 10⁺⁶ cells'), ('5 B cells'),
   ('12 patients')
 ) v(t);
 

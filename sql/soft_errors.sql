@@ -43,5 +43,5 @@ SELECT count(*) FILTER (WHERE pg_input_is_valid('nrs:' || i, 'pain_score')) AS v
        count(*) FILTER (WHERE pg_input_is_valid('NCT' || lpad(i::text, 8, '0'), 'trial_id')) AS valid_ids
 FROM generate_series(0, 20000) i;
 \else
-\echo 'soft_errors: PostgreSQL before 16 has no pg_input_is_valid(); nothing to test'
+\echo 'SKIPPED: soft_errors: PostgreSQL before 16 has no pg_input_is_valid() nor pg_input_error_info(); no soft error was checked'
 \endif

@@ -25,6 +25,7 @@
 # pg_virtualenv sets them).  Creates and drops its own databases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 
 src=msc_dump_source
 formats=(custom directory plain)
@@ -34,14 +35,6 @@ cleanup() {
   for db in "$src" "${formats[@]/#/msc_dump_}"; do dropdb --if-exists "$db" >/dev/null 2>&1 || true; done
 }
 trap cleanup EXIT
-
-checks=0
-failures=0
-result() {	# name, failures (0 = pass), detail
-  checks=$((checks + 1))
-  if [ "$2" = 0 ]; then echo "ok $checks - $1"
-  else failures=$((failures + 1)); echo "not ok $checks - $1: $3"; fi
-}
 
 # the schema as pg_dump writes it (the \restrict lines carry a random key)
 dump_schema() {

@@ -16,6 +16,7 @@
 # be drawn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 
 write_doc=0
 if [ "${1:-}" = "--write-doc" ]; then write_doc=1; shift; fi
@@ -32,8 +33,6 @@ fi
 
 db=msc_forest_plot_test
 out=$(mktemp -d /tmp/msc_forest_plot.XXXXXX)
-failures=0
-checks=0
 cleanup() {
   dropdb --if-exists "$db" >/dev/null 2>&1 || true
   if [ "$failures" -eq 0 ] && [ -z "${FOREST_PLOT_KEEP:-}" ]; then rm -rf "$out"
@@ -43,7 +42,7 @@ trap cleanup EXIT
 
 dropdb --if-exists "$db" >/dev/null 2>&1 || true
 createdb "$db"
-psql() { command psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+psql() { psql_db "$db" "$@"; }
 psql -c 'CREATE EXTENSION msc_registry'
 
 # the cases: name, expected number of study rows, SQL (one value: the SVG)
@@ -61,7 +60,7 @@ INSERT INTO hostile VALUES
   (7, repeat('long label ', 1000)), (8, ''), (9, NULL);
 SQL
 
-check() {
+plot_check() {
   local name=$1 k=$2 sql=$3 svg png n w h pw ph
   svg="$out/$name.svg"
   png="$out/$name.png"
@@ -90,20 +89,20 @@ check() {
   echo "ok $name: $k study rows, well-formed, rendered ${pw}x${ph}"
 }
 
-check readme_example 7 "$(cat doc/forest_plot_example.sql)"
+plot_check readme_example 7 "$(cat doc/forest_plot_example.sql)"
 for m in FE DL REML PM; do
-  check "knee_$m" 4 "SELECT forest_plot(study, yi, vi, '$m', 'SMD (< 0 favours MSC)' ORDER BY yr) FROM knee"
+  plot_check "knee_$m" 4 "SELECT forest_plot(study, yi, vi, '$m', 'SMD (< 0 favours MSC)' ORDER BY yr) FROM knee"
 done
-check one_study 1 "SELECT forest_plot('only study', 0.4, 0.04, 'REML')"
-check no_studies 0 "SELECT forest_plot(study, yi, vi, 'REML') FROM knee WHERE false"
-check only_null_rows 0 "SELECT forest_plot(study, NULL, vi, 'REML') FROM knee"
-check identical 4 "SELECT forest_plot('same ' || i, 0.5, 0.04, 'REML') FROM generate_series(1, 4) i"
-check hostile_labels 9 "SELECT forest_plot(label, n / 10.0, 0.05, 'DL', E'<axis> & \"title\" \x01' ORDER BY n) FROM hostile"
-check studies_200 200 "SELECT forest_plot('study ' || i, sin(i), 0.01 + (i % 9) * 0.01, 'REML' ORDER BY i) FROM generate_series(1, 200) i"
-check log_risk_ratio 3 "SELECT forest_plot(s, (e).yi, (e).vi, 'FE', 'log risk ratio of a serious adverse event')
+plot_check one_study 1 "SELECT forest_plot('only study', 0.4, 0.04, 'REML')"
+plot_check no_studies 0 "SELECT forest_plot(study, yi, vi, 'REML') FROM knee WHERE false"
+plot_check only_null_rows 0 "SELECT forest_plot(study, NULL, vi, 'REML') FROM knee"
+plot_check identical 4 "SELECT forest_plot('same ' || i, 0.5, 0.04, 'REML') FROM generate_series(1, 4) i"
+plot_check hostile_labels 9 "SELECT forest_plot(label, n / 10.0, 0.05, 'DL', E'<axis> & \"title\" \x01' ORDER BY n) FROM hostile"
+plot_check studies_200 200 "SELECT forest_plot('study ' || i, sin(i), 0.01 + (i % 9) * 0.01, 'REML' ORDER BY i) FROM generate_series(1, 200) i"
+plot_check log_risk_ratio 3 "SELECT forest_plot(s, (e).yi, (e).vi, 'FE', 'log risk ratio of a serious adverse event')
   FROM (VALUES ('a', log_rr(2, 40, 1, 40)), ('b', log_rr(3, 25, 2, 26)), ('c', log_rr(0, 30, 1, 30))) v(s, e)"
-check tiny_numbers 3 "SELECT forest_plot('x' || i, 1e-9 * (1 + i / 10.0), 1e-20, 'FE') FROM generate_series(1, 3) i"
-check large_numbers 3 "SELECT forest_plot('x' || i, 1e9 * (1 + i / 10.0), 1e14, 'FE') FROM generate_series(1, 3) i"
+plot_check tiny_numbers 3 "SELECT forest_plot('x' || i, 1e-9 * (1 + i / 10.0), 1e-20, 'FE') FROM generate_series(1, 3) i"
+plot_check large_numbers 3 "SELECT forest_plot('x' || i, 1e9 * (1 + i / 10.0), 1e14, 'FE') FROM generate_series(1, 3) i"
 
 # other database encodings: labels arrive as UTF-8 (LATIN1 is converted;
 # SQL_ASCII bytes that are not UTF-8 are drawn as U+FFFD) and the document

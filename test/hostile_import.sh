@@ -18,6 +18,7 @@
 # the usual PGHOST, PGPORT, PGUSER ... (as pg_virtualenv sets them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 
 db=msc_hostile_import
 mkdir -p build
@@ -27,7 +28,6 @@ createdb "$db"
 trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "CREATE EXTENSION msc_registry"
 
-q() { psql -X -At -v ON_ERROR_STOP=1 -d "$db" -c "$1"; }
 aux="SELECT pg_postmaster_start_time() || ' ' || string_agg(backend_type || ' ' || pid, ', ' ORDER BY backend_type)
      FROM pg_stat_activity
      WHERE backend_type IN ('checkpointer', 'background writer', 'walwriter', 'autovacuum launcher')"
@@ -53,7 +53,10 @@ psql -X -v ON_ERROR_STOP=1 -d "$db" \
      -f test/hostile_import.sql > "$out" 2>&1 || { echo "hostile_import: psql failed (see $out)"; tail -20 "$out"; status=1; }
 grep '^hostile_import:' "$out" || echo "hostile_import: no summary (see $out)"
 grep -q '^hostile_import: same backend from the first document to the last: t$' "$out" || status=1
-if ! grep -q '^hostile_import: [0-9]* documents, 0 not as expected$' "$out"; then
+# the number of documents of test/hostile_import.sql, counted by hand: fewer
+# (a VALUES row lost, nothing run) is a failure, not a smaller pass
+documents=93
+if ! grep -q "^hostile_import: $documents documents, 0 not as expected\$" "$out"; then
   grep -E '\| f +\|' "$out" | head -40 || true
   status=1
 fi

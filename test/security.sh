@@ -41,17 +41,11 @@
 # dropped at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 
 db=msc_security_test
 owner=msc_sec_owner
 roles=(msc_sec_site_a msc_sec_site_a_staff msc_sec_site_b msc_sec_admin msc_sec_admins msc_sec_outsider "$owner")
-pass=0
-fail=0
-ok()  { pass=$((pass + 1)); echo "ok - $1"; }
-bad() { fail=$((fail + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/#   /'; }
-# check NAME EXPECTED ACTUAL
-check() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1" "expected: $2
-got:      $3"; fi; }
 
 su_psql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 # as ROLE SQL...: run SQL in $db logged in as ROLE (the superuser connects
@@ -800,5 +794,4 @@ $(grep -E "ERROR|CONTEXT" <<<"$out" | head -6)"
 done
 rm -rf "$work"
 
-echo "security: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary security

@@ -11,8 +11,9 @@
  *   scale    := e [sign] digits                     5e7, 5E+07 (no space)
  *             | times 10 power                      5 x 10^7, 5×10⁷
  *             | power, when number is "10"          10^8
- *             | thousand | k | million | m | billion | bn | b | trillion
- *   times    := x | * | × (U+00D7) | · (U+00B7) | ⋅ (U+22C5)
+ *             | thousand | k | million(s) | mln[.] | Mio[.] | m
+ *             | billion(s) | bn | b | trillion
+ *   times    := x | * | × (U+00D7) | · (U+00B7) | ⋅ (U+22C5) | ∗ (U+2217)
  *   power    := ^ [sign] digits | superscript digits (⁰¹²³⁴⁵⁶⁷⁸⁹, ⁺ ⁻)
  *   unit     := [viable] (cells | cell | MSCs | MSC)
  *   per-kg   := (/ | per) (kg | kilogram) [body weight | bodyweight | bw
@@ -22,8 +23,14 @@
  * ambiguous), a second scale ("5 million million", "5e7 million"), a comma
  * that is not a strict thousands separator ("1,5", "1,50,000"), a number
  * written in words.
+ *
+ * Scale words, multiplication signs, superscripts and powers are the
+ * lexicon of dose_notation.c, shared with the classifier's dose scanner.
  */
 #include "cell_dose.h"
+
+#include "dose_notation.h"
+#include "msc_ascii.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -41,146 +48,25 @@ static const char placebo_hint[] =
 static const char too_large_hint[] =
 "Check the exponent and the unit: 5e7 is 50 million cells.";
 
-/* Exponent digits are clamped here: far outside any accepted value. */
-#define EXP_CLAMP 1000000L
-
-/* ---------------------------------------------------------------- */
-/* Character helpers (ASCII only: no locale)                          */
-/* ---------------------------------------------------------------- */
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alnum(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static char
-lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-}
-
-/* Does [p, end) start with s (ASCII case-insensitive)?  Its length or 0. */
-static size_t
-lit(const char *p, const char *end, const char *s)
-{
-	size_t		n = strlen(s);
-
-	if ((size_t) (end - p) < n)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (lower(p[i]) != lower(s[i]))
-			return 0;
-	return n;
-}
-
 /* Match the whole word w at p: the pointer after it, or NULL. */
 static const char *
 match_word(const char *p, const char *end, const char *w)
 {
-	size_t		n = lit(p, end, w);
+	size_t		n = ascii_lit(p, end, w);
 
-	if (n == 0 || (p + n < end && is_alnum(p[n])))
+	if (n == 0 || (p + n < end && ascii_is_alnum((unsigned char) p[n])))
 		return NULL;
 	return p + n;
 }
 
-/* Skip white space, including no-break and thin spaces. */
+/* White space between the parts, line ends included. */
 static const char *
 skip_ws(const char *p, const char *end)
 {
-	for (;;)
-	{
-		size_t		n;
-
-		if (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-						*p == '\v' || *p == '\f'))
-			p++;
-		else if (p < end && (*p == '\xC2' || *p == '\xE2') &&
-				 ((n = lit(p, end, "\xC2\xA0")) != 0 ||	/* U+00A0 */
-				  (n = lit(p, end, "\xE2\x80\x89")) != 0 ||	/* U+2009 */
-				  (n = lit(p, end, "\xE2\x80\xAF")) != 0))	/* U+202F */
-			p += n;
-		else
-			return p;
-	}
+	return dn_skip_space(p, end, true);
 }
 
-/* A minus sign: ASCII or U+2212.  Its length or 0. */
-static size_t
-minus_sign(const char *p, const char *end)
-{
-	if (p < end && *p == '-')
-		return 1;
-	return lit(p, end, "\xE2\x88\x92");
-}
-
-/* A multiplication sign: x * × · ⋅.  Its length or 0. */
-static size_t
-times_sign(const char *p, const char *end)
-{
-	size_t		n;
-
-	if (p < end && (*p == 'x' || *p == 'X' || *p == '*'))
-		return 1;
-	if ((n = lit(p, end, "\xC3\x97")) != 0 ||	/* U+00D7 × */
-		(n = lit(p, end, "\xC2\xB7")) != 0 ||	/* U+00B7 · */
-		(n = lit(p, end, "\xE2\x8B\x85")) != 0) /* U+22C5 ⋅ */
-		return n;
-	return 0;
-}
-
-/*
- * A superscript character: its length, with *val its digit, or 10 for
- * superscript plus, 11 for superscript minus.  0 if none.
- */
-static size_t
-superscript(const char *p, const char *end, int *val)
-{
-	if (end - p >= 2 && (unsigned char) p[0] == 0xC2)
-	{
-		switch ((unsigned char) p[1])
-		{
-			case 0xB9:
-				*val = 1;
-				return 2;
-			case 0xB2:
-				*val = 2;
-				return 2;
-			case 0xB3:
-				*val = 3;
-				return 2;
-		}
-		return 0;
-	}
-	if (end - p >= 3 && (unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x81)
-	{
-		unsigned char c = (unsigned char) p[2];
-
-		if (c == 0xB0)
-			*val = 0;
-		else if (c >= 0xB4 && c <= 0xB9)
-			*val = c - 0xB0;
-		else if (c == 0xBA)
-			*val = 10;
-		else if (c == 0xBB)
-			*val = 11;
-		else
-			return 0;
-		return 3;
-	}
-	return 0;
-}
-
-/* ---------------------------------------------------------------- */
-/* Exact decimal accumulation                                         */
-/* ---------------------------------------------------------------- */
+/* ---- exact decimal accumulation ---- */
 
 /*
  * Digits are read one at a time.  The significant digits (first to last
@@ -241,7 +127,7 @@ scan_decimal(const char **pp, const char *end, decimal_acc *a, bool groups,
 
 	memset(a, 0, sizeof(*a));
 	a->start = p;
-	while (p < end && is_digit(*p))
+	while (p < end && ascii_is_digit(*p))
 	{
 		acc_digit(a, *p - '0');
 		intdigits++;
@@ -259,14 +145,14 @@ scan_decimal(const char **pp, const char *end, decimal_acc *a, bool groups,
 			p++;
 			for (int k = 0; k < 3; k++, p++)
 			{
-				if (p >= end || !is_digit(*p))
+				if (p >= end || !ascii_is_digit(*p))
 				{
 					*why = comma_detail;
 					return false;
 				}
 				acc_digit(a, *p - '0');
 			}
-			if (p < end && is_digit(*p))
+			if (p < end && ascii_is_digit(*p))
 			{
 				*why = comma_detail;
 				return false;
@@ -276,7 +162,7 @@ scan_decimal(const char **pp, const char *end, decimal_acc *a, bool groups,
 	if (p < end && *p == '.')
 	{
 		p++;
-		while (p < end && is_digit(*p))
+		while (p < end && ascii_is_digit(*p))
 		{
 			acc_digit(a, *p - '0');
 			a->fracdigits++;
@@ -298,45 +184,14 @@ scan_decimal(const char **pp, const char *end, decimal_acc *a, bool groups,
 	return true;
 }
 
-/* Read ASCII digits into *val, clamped; false if there is none. */
-static bool
-scan_int(const char **pp, const char *end, long *val)
-{
-	const char *p = *pp;
-	long		v = 0;
-
-	if (p >= end || !is_digit(*p))
-		return false;
-	while (p < end && is_digit(*p))
-	{
-		v = v * 10 + (*p - '0');
-		if (v > EXP_CLAMP)
-			v = EXP_CLAMP;
-		p++;
-	}
-	*val = v;
-	*pp = p;
-	return true;
-}
-
 /* The exponent of e-notation, after the "e": [+|-] digits. */
 static bool
 scan_e_exponent(const char **pp, const char *end, long *val)
 {
-	const char *p = *pp;
-	bool		neg = false;
+	size_t		n = dn_e_exponent(*pp, end, val);
 
-	if (p < end && (*p == '+' || *p == '-'))
-	{
-		neg = (*p == '-');
-		p++;
-	}
-	if (!scan_int(&p, end, val))
-		return false;
-	if (neg)
-		*val = -*val;
-	*pp = p;
-	return true;
+	*pp += n;
+	return n != 0;
 }
 
 /*
@@ -346,92 +201,24 @@ scan_e_exponent(const char **pp, const char *end, long *val)
 static bool
 scan_power(const char **pp, const char *end, long *val, const char **why)
 {
-	const char *p = skip_ws(*pp, end);
-	bool		neg = false;
-	int			sv;
-	size_t		n;
+	size_t		n = 0;
 
-	if (p < end && *p == '^')
+	switch (dn_power(*pp, end, true, val, &n))
 	{
-		p = skip_ws(p + 1, end);
-		if (p < end && *p == '+')
-			p++;
-		else if ((n = minus_sign(p, end)) != 0)
-		{
-			neg = true;
-			p += n;
-		}
-		if (!scan_int(&p, end, val))
-		{
+		case DN_POWER_OK:
+			*pp += n;
+			return true;
+		case DN_POWER_EMPTY:
 			*why = "The power of ten has no exponent; write it as in 5 x 10^7.";
 			return false;
-		}
-	}
-	else if ((n = superscript(p, end, &sv)) != 0)
-	{
-		long		v = 0;
-		bool		any = false;
-
-		if (sv >= 10)
-		{
-			neg = (sv == 11);
-			p += n;
-		}
-		while ((n = superscript(p, end, &sv)) != 0 && sv < 10)
-		{
-			v = v * 10 + sv;
-			if (v > EXP_CLAMP)
-				v = EXP_CLAMP;
-			any = true;
-			p += n;
-		}
-		if (!any)
-		{
-			*why = "The power of ten has no exponent; write it as in 5 x 10^7.";
+		case DN_POWER_AMBIGUOUS:
+			*why = "\"x 10e7\" is ambiguous, because 10e7 means 10^8; write 5 x 10^7 or 5e7.";
 			return false;
-		}
-		*val = v;
+		case DN_POWER_NONE:
+			break;
 	}
-	else if (p < end && (*p == 'e' || *p == 'E'))
-	{
-		*why = "\"x 10e7\" is ambiguous, because 10e7 means 10^8; write 5 x 10^7 or 5e7.";
-		return false;
-	}
-	else
-	{
-		*why = "Write the power of ten with \"^\", as in 5 x 10^7.";
-		return false;
-	}
-	if (neg)
-		*val = -*val;
-	*pp = p;
-	return true;
-}
-
-/* A scale word or letter: its power of ten in *pow and the end, or NULL. */
-static const char *
-scale_word(const char *p, const char *end, long *pow)
-{
-	static const struct
-	{
-		const char *word;
-		int			pow;
-	}			words[] = {
-		{"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12},
-		{"bn", 9}, {"k", 3}, {"m", 6}, {"b", 9}
-	};
-
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-	{
-		const char *r = match_word(p, end, words[i].word);
-
-		if (r != NULL)
-		{
-			*pow = words[i].pow;
-			return r;
-		}
-	}
-	return NULL;
+	*why = "Write the power of ten with \"^\", as in 5 x 10^7.";
+	return false;
 }
 
 /* "cells", "cell", "MSCs", "MSC": the end, or NULL. */
@@ -487,9 +274,7 @@ body_weight(const char *p, const char *end)
 	return p;
 }
 
-/* ---------------------------------------------------------------- */
-/* Validation shared by text input and the numeric constructor        */
-/* ---------------------------------------------------------------- */
+/* ---- validation shared by text input and the numeric constructor ---- */
 
 typedef enum source_kind
 {
@@ -553,9 +338,7 @@ finish(const decimal_acc *a, long scale, bool negative, bool per_kg,
 	return true;
 }
 
-/* ---------------------------------------------------------------- */
-/* Text input                                                          */
-/* ---------------------------------------------------------------- */
+/* ---- text input ---- */
 
 static bool
 syntax_error(msc_error *err, const char *quoted, const char *detail)
@@ -604,7 +387,7 @@ msc_cell_dose_parse(const char *src, size_t len, msc_cell_dose *out,
 	/* sign and number */
 	if (*p == '+')
 		p++;
-	else if ((n = minus_sign(p, end)) != 0)
+	else if ((n = dn_minus(p, end)) != 0)
 	{
 		negative = true;
 		p += n;
@@ -622,13 +405,11 @@ msc_cell_dose_parse(const char *src, size_t len, msc_cell_dose *out,
 	}
 	else
 	{
-		int			sv;
-
 		q = skip_ws(p, end);
-		if ((n = times_sign(q, end)) != 0)
+		if ((n = dn_times(q, end)) != 0)
 		{
 			q = skip_ws(q + n, end);
-			if (!lit(q, end, "10") || (q + 2 < end && (is_digit(q[2]) || q[2] == '.' || q[2] == ',')))
+			if (!ascii_lit(q, end, "10") || (q + 2 < end && (ascii_is_digit(q[2]) || q[2] == '.' || q[2] == ',')))
 				return syntax_error(err, quoted,
 									"After the multiplication sign write a power of ten, as in 5 x 10^7.");
 			q += 2;
@@ -637,7 +418,7 @@ msc_cell_dose_parse(const char *src, size_t len, msc_cell_dose *out,
 			p = q;
 		}
 		else if (acc.stop - acc.start == 2 && acc.start[0] == '1' && acc.start[1] == '0' &&
-				 ((q < end && *q == '^') || superscript(q, end, &sv)))
+				 dn_power_starts(q, end, true))
 		{
 			/* "10^8": the digits "10" already count one power of ten */
 			if (!scan_power(&q, end, &scale, &why))
@@ -645,8 +426,8 @@ msc_cell_dose_parse(const char *src, size_t len, msc_cell_dose *out,
 			scale -= 1;
 			p = q;
 		}
-		else if ((r = scale_word(q, end, &scale)) != NULL)
-			p = r;
+		else if ((n = dn_scale_word(q, end, false, &scale)) != 0)
+			p = q + n;
 	}
 
 	/* unit */
@@ -686,9 +467,7 @@ msc_cell_dose_parse(const char *src, size_t len, msc_cell_dose *out,
 	return finish(&acc, scale, negative, per_kg, FROM_TEXT, quoted, out, err);
 }
 
-/* ---------------------------------------------------------------- */
-/* From a numeric                                                      */
-/* ---------------------------------------------------------------- */
+/* ---- from a numeric ---- */
 
 bool
 msc_cell_dose_from_decimal(const char *src, size_t len, bool per_kg,
@@ -723,9 +502,7 @@ msc_cell_dose_from_decimal(const char *src, size_t len, bool per_kg,
 	return finish(&acc, scale, negative, per_kg, FROM_NUMERIC, quoted, out, err);
 }
 
-/* ---------------------------------------------------------------- */
-/* Stored values                                                       */
-/* ---------------------------------------------------------------- */
+/* ---- stored values ---- */
 
 static int
 count_digits(uint64_t v)

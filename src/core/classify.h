@@ -14,8 +14,10 @@
  * linear in the length of the text and uses no heap memory.  The first
  * call builds static look-up tables (character classes, compiled
  * patterns, trigram indexes): it is not thread-safe, which a PostgreSQL
- * backend never needs.  See classify.c for the vocabulary and the rules,
- * and test/classify/LABELLING.md for what counts as a statement.
+ * backend never needs.  The files are listed in classify_engine.h; each
+ * scanner's file gives its vocabulary and rules, doc/classify.md the
+ * measured precision and recall, and test/classify/LABELLING.md what
+ * counts as a statement.
  */
 #ifndef MSC_CLASSIFY_H
 #define MSC_CLASSIFY_H

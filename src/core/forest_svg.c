@@ -12,6 +12,7 @@
  */
 #include "forest_svg.h"
 
+#include "msc_interrupt.h"
 #include "stat_dist.h"
 
 #include <math.h>
@@ -38,7 +39,7 @@
 #define RULE_COLOUR "#999999"
 #define NULL_COLOUR "#777777"
 
-/* ---------------------------------------------------------------- buffer */
+/* ---- buffer ---- */
 
 void
 forest_buf_init(forest_buf *b, forest_realloc_fn grow)
@@ -131,7 +132,7 @@ put(forest_buf *b, const char *s)
 	forest_buf_append(b, s, strlen(s));
 }
 
-/* ------------------------------------------------------------------ text */
+/* ---- text ---- */
 
 /* one code point of UTF-8; anything malformed is U+FFFD for one byte */
 static uint32_t
@@ -325,10 +326,16 @@ put_text_all(forest_buf *b, const char *text)
 {
 	cp_iter		it;
 	uint32_t	c;
+	size_t		n = 0;
 
 	cp_iter_init(&it, text);
 	while (cp_next(&it, &c))
+	{
+		/* a label can be megabytes long */
+		if (++n % MSC_INTERRUPT_EVERY == 0)
+			msc_check_interrupts();
 		put_cp(b, c);
+	}
 }
 
 /* a short text of our own (ASCII or UTF-8), escaped */
@@ -385,7 +392,7 @@ text_width(const char *text, double fs, bool bold)
 	return shown_width(&s, fs, bold);
 }
 
-/* --------------------------------------------------------------- numbers */
+/* ---- numbers ---- */
 
 /* fixed decimals, or 3 significant digits with an exponent (sci) */
 typedef struct numfmt
@@ -424,6 +431,15 @@ fmt_sig(char *buf, size_t len, double v)
 	return buf;
 }
 
+/* two decimals, or three significant digits where that would be a long
+ * string of digits (Q and z of studies with tiny variances) */
+static const char *
+fmt_2f(char *buf, size_t len, double v)
+{
+	snprintf(buf, len, fabs(v) < 1e6 ? "%.2f" : "%.2e", v);
+	return buf;
+}
+
 static const char *
 fmt_p(char *buf, size_t len, double p)
 {
@@ -434,7 +450,7 @@ fmt_p(char *buf, size_t len, double p)
 	return buf;
 }
 
-/* -------------------------------------------------------------- drawing */
+/* ---- drawing ---- */
 
 typedef struct axis
 {
@@ -658,6 +674,7 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 	char		text[256],
 				num1[64],
 				num2[64],
+				num3[16],		/* fmt_2f: at most "-1.80e+308" */
 				het[256],
 				overall[128],
 				note[128];
@@ -735,7 +752,7 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 					p[32];
 
 		snprintf(i2, sizeof(i2), "I\xC2\xB2 = %.1f%%", pooled->i2);
-		snprintf(q, sizeof(q), "Q = %.2f (df = %d)", pooled->q, pooled->q_df);
+		snprintf(q, sizeof(q), "Q = %s (df = %d)", fmt_2f(num3, sizeof(num3), pooled->q), pooled->q_df);
 		fmt_p(p, sizeof(p), pooled->q_pval);
 		if (fixed)
 			snprintf(het, sizeof(het), "Heterogeneity: %s, %s, %s", i2, q, p);
@@ -743,8 +760,8 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 			snprintf(het, sizeof(het), "Heterogeneity: \xCF\x84\xC2\xB2 = %s, %s, %s, %s",
 					 fmt_sig(num1, sizeof(num1), pooled->tau2), i2, q, p);
 	}
-	snprintf(overall, sizeof(overall), "Test for overall effect: z = %.2f, %s",
-			 pooled->stat, fmt_p(num1, sizeof(num1), pooled->pval));
+	snprintf(overall, sizeof(overall), "Test for overall effect: z = %s, %s",
+			 fmt_2f(num3, sizeof(num3), pooled->stat), fmt_p(num1, sizeof(num1), pooled->pval));
 	put_note_text(note, sizeof(note), skipped);
 	width = fmax(width, ceil(text_width(het, FS_SMALL, false) + 2 * MARGIN));
 	width = fmax(width, ceil(text_width(overall, FS_SMALL, false) + 2 * MARGIN));
@@ -791,6 +808,7 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 					side = fmax(SQUARE_MIN, SQUARE_MAX * sqrt(rel)),
 					cx = axis_x(&ax, plot_x0, yi[i]);
 
+		msc_check_interrupts();
 		y = row_top + ROW_H * (i + 0.5);
 		put(out, "<g class=\"study\">");
 		if (l)
@@ -890,6 +908,10 @@ forest_plot_svg(forest_buf *out, const char *const *labels,
 	msc_error_clear(err);
 	if (k < 1)
 		return write_empty(out, skipped, err);
+	if (k > FOREST_MAX_STUDIES)
+		return msc_fail(err, MSC_ERR_LIMIT, NULL, FOREST_MAX_STUDIES_HINT,
+						"a forest plot draws at most %d studies, not %d",
+						FOREST_MAX_STUDIES, k);
 	for (int i = 0; i < k; i++)
 		if (!stat_meta_check_study(yi[i], vi[i], err))
 			return false;

@@ -31,6 +31,17 @@
 #define FOREST_TITLE_MAX_CHARS 80
 
 /*
+ * Most studies one plot draws.  2,000 rows are a figure 44,000 px tall,
+ * already far past what a reader can take in; beyond that a plot is a
+ * mistake (a missing GROUP BY or WHERE), and a million rows would build
+ * half a gigabyte of SVG.  More is a 54000 error before anything is drawn.
+ */
+#define FOREST_MAX_STUDIES 2000
+#define FOREST_MAX_STUDIES_HINT \
+	"Plot fewer studies (a WHERE clause, or one plot per subgroup with GROUP BY); " \
+	"meta_analysis() pools any number of studies."
+
+/*
  * A growable, always NUL-terminated string.  grow behaves as realloc
  * (NULL ptr: a new block) and returns NULL on failure; NULL selects
  * realloc itself.  A caller with its own allocator frees data itself;
@@ -64,7 +75,7 @@ bool		forest_buf_printf(forest_buf *b, const char *fmt,...)
  * size"; skipped > 0 adds a note that many rows were left out (NULL effect
  * or variance).  False with an error: 22023 for a bad effect or variance
  * (as meta_analysis), 22003 when the numbers are too large to draw, or
- * when out could not grow.
+ * when out could not grow; 54000 for more than FOREST_MAX_STUDIES studies.
  */
 bool		forest_plot_svg(forest_buf *out, const char *const *labels,
 							const double *yi, const double *vi, int k,

@@ -15,7 +15,8 @@ typedef enum msc_errclass
 	MSC_OK = 0,
 	MSC_ERR_SYNTAX,				/* 22P02 invalid_text_representation */
 	MSC_ERR_RANGE,				/* 22003 numeric_value_out_of_range */
-	MSC_ERR_PARAM				/* 22023 invalid_parameter_value */
+	MSC_ERR_PARAM,				/* 22023 invalid_parameter_value */
+	MSC_ERR_LIMIT				/* 54000 program_limit_exceeded */
 } msc_errclass;
 
 #define MSC_ERRMSG_LEN 512

@@ -16,6 +16,7 @@
  * denominator must be the instrument's maximum.
  */
 #include "pain_score.h"
+#include "msc_ascii.h"
 #include "msc_text.h"
 
 #include <stdio.h>
@@ -389,18 +390,6 @@ typedef enum
 	PNUM_BIG					/* too large to store (out of any range) */
 } pnum_status;
 
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
 /* Does s[p..e) start with a number, possibly signed ("7", ".5", "-1")? */
 static bool
 starts_number(const char *s, size_t p, size_t e)
@@ -409,7 +398,7 @@ starts_number(const char *s, size_t p, size_t e)
 		p++;
 	if (p < e && s[p] == '.')
 		p++;
-	return p < e && is_digit(s[p]);
+	return p < e && ascii_is_digit(s[p]);
 }
 
 /* Parse an unsigned decimal at s[*pos]; false when there is no digit. */
@@ -420,7 +409,7 @@ parse_number(const char *s, size_t e, size_t *pos, pnum *n)
 	int			digits = 0;
 
 	memset(n, 0, sizeof(*n));
-	while (p < e && is_digit(s[p]))
+	while (p < e && ascii_is_digit(s[p]))
 	{
 		if (!n->huge)
 		{
@@ -436,7 +425,7 @@ parse_number(const char *s, size_t e, size_t *pos, pnum *n)
 		int			fd = 0;
 
 		p++;
-		while (p < e && is_digit(s[p]))
+		while (p < e && ascii_is_digit(s[p]))
 		{
 			if (fd < 6)
 				n->frac6 = n->frac6 * 10 + (uint32_t) (s[p] - '0');
@@ -615,9 +604,9 @@ piece(const parse_ctx *cx, size_t b, size_t e, char *buf, size_t buflen)
 static void
 trim(const char *s, size_t *b, size_t *e)
 {
-	while (*b < *e && is_space(s[*b]))
+	while (*b < *e && ascii_is_space(s[*b]))
 		(*b)++;
-	while (*e > *b && is_space(s[*e - 1]))
+	while (*e > *b && ascii_is_space(s[*e - 1]))
 		(*e)--;
 }
 
@@ -646,7 +635,7 @@ parse_value(parse_ctx *cx, size_t *p, size_t e, pieces *pc)
 	{
 		size_t		t = *p;
 
-		while (t < e && !is_space(s[t]))
+		while (t < e && !ascii_is_space(s[t]))
 			t++;
 		return syntax_fail(cx, NULL, "A score is written without a sign: \"%s\".",
 						   piece(cx, *p, t, buf, sizeof(buf)));
@@ -660,15 +649,15 @@ parse_value(parse_ctx *cx, size_t *p, size_t e, pieces *pc)
 		return syntax_fail(cx, NULL, "Exponents are not accepted: write the score as a plain decimal.", NULL);
 	if (*p < e && (s[*p] == 'x' || s[*p] == 'X') && pc->num_e - pc->num_b == 1 && s[pc->num_b] == '0')
 		return syntax_fail(cx, NULL, "Hexadecimal numbers are not accepted: write the score as a plain decimal.", NULL);
-	if (*p < e && s[*p] == ',' && *p + 1 < e && is_digit(s[*p + 1]))
+	if (*p < e && s[*p] == ',' && *p + 1 < e && ascii_is_digit(s[*p + 1]))
 		return syntax_fail(cx, NULL, "Write the score with a full stop as the decimal mark and no thousands separators.", NULL);
 	q = *p;
-	while (q < e && is_space(s[q]))
+	while (q < e && ascii_is_space(s[q]))
 		q++;
 	if (q < e && s[q] == '/')
 	{
 		q++;
-		while (q < e && is_space(s[q]))
+		while (q < e && ascii_is_space(s[q]))
 			q++;
 		pc->den_b = q;
 		if (!starts_number(s, q, e) || s[q] == '+' || s[q] == '-' ||
@@ -734,7 +723,7 @@ split(parse_ctx *cx, size_t b, size_t e, pieces *pc)
 		pc->inst_b = b;
 		pc->inst_e = sep;
 		p = sep + 1;
-		while (p < e && is_space(s[p]))
+		while (p < e && ascii_is_space(s[p]))
 			p++;
 		if (p == e)
 			return syntax_fail(cx, NULL, "No score value is given.", NULL);
@@ -742,7 +731,7 @@ split(parse_ctx *cx, size_t b, size_t e, pieces *pc)
 		{
 			size_t		t = p;
 
-			while (t < e && !is_space(s[t]))
+			while (t < e && !ascii_is_space(s[t]))
 				t++;
 			if (is_nonfinite_word(s, p, t))
 				return syntax_fail(cx, NULL, "NaN and Infinity are not scores.", NULL);
@@ -762,10 +751,10 @@ split(parse_ctx *cx, size_t b, size_t e, pieces *pc)
 		p = b;
 		if (!parse_value(cx, &p, e, pc))
 			return false;
-		while (p < e && is_space(s[p]))
+		while (p < e && ascii_is_space(s[p]))
 			p++;
 		t = p;
-		while (t < e && !is_space(s[t]))
+		while (t < e && !ascii_is_space(s[t]))
 			t++;
 		pc->unit_b = pc->unit_e = p;
 		if (t > p && unit_word_find(s + p, t - p) >= 0)
@@ -782,7 +771,7 @@ split(parse_ctx *cx, size_t b, size_t e, pieces *pc)
 	p = b;
 	while (p < e)
 	{
-		if (p > b && is_space(s[p - 1]) && starts_number(s, p, e))
+		if (p > b && ascii_is_space(s[p - 1]) && starts_number(s, p, e))
 			break;
 		p++;
 	}
@@ -790,7 +779,7 @@ split(parse_ctx *cx, size_t b, size_t e, pieces *pc)
 	{
 		size_t		last = e;
 
-		while (last > b && !is_space(s[last - 1]))
+		while (last > b && !ascii_is_space(s[last - 1]))
 			last--;
 		if (is_nonfinite_word(s, last, e))
 			return syntax_fail(cx, NULL, "NaN and Infinity are not scores.", NULL);

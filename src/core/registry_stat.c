@@ -23,7 +23,8 @@ whole(double n)
 bool
 registry_sd_from_se(double se, double n, double *sd, msc_error *err)
 {
-	char		b[64];
+	char		b[64],
+				b2[64];
 
 	if (!isfinite(se) || se < 0)
 		return msc_fail(err, MSC_ERR_PARAM, NULL, se_hint,
@@ -32,6 +33,10 @@ registry_sd_from_se(double se, double n, double *sd, msc_error *err)
 		return msc_fail(err, MSC_ERR_PARAM, NULL, se_hint,
 						"group size %s is not a whole number >= 1", msc_num(b, sizeof b, n));
 	*sd = se * sqrt(n);
+	if (!isfinite(*sd))
+		return msc_fail(err, MSC_ERR_RANGE, NULL, se_hint,
+						"the SD from standard error %s and group size %s exceeds the range of float8",
+						msc_num(b, sizeof b, se), msc_num(b2, sizeof b2, n));
 	return true;
 }
 
@@ -57,7 +62,14 @@ registry_sd_from_ci(double lower, double upper, double n, double level,
 	if (!(level > 0 && level < 1))
 		return msc_fail(err, MSC_ERR_PARAM, NULL, ci_hint,
 						"confidence level %s is not between 0 and 1", msc_num(b1, sizeof b1, level));
-	t = stat_qt((1 + level) / 2, n - 1, true);
-	*sd = sqrt(n) * (upper - lower) / (2 * t);
+	/* the upper tail: (1 + level) / 2 rounds to 1 for a level within 1e-16 of 1 */
+	t = stat_qt((1 - level) / 2, n - 1, false);
+	/* upper - lower may exceed DBL_MAX; its half does not */
+	*sd = isfinite(upper - lower) ? sqrt(n) * (upper - lower) / (2 * t)
+		: sqrt(n) * (upper / 2 - lower / 2) / t;
+	if (!isfinite(*sd))
+		return msc_fail(err, MSC_ERR_RANGE, NULL, ci_hint,
+						"the SD from the interval [%s, %s] with group size %g exceeds the range of float8",
+						msc_num(b1, sizeof b1, lower), msc_num(b2, sizeof b2, upper), n);
 	return true;
 }

@@ -77,9 +77,7 @@
  */
 #define T_TINY_DF		1e-300
 
-/* ------------------------------------------------------------------ */
-/* Normal distribution                                                  */
-/* ------------------------------------------------------------------ */
+/* ---- normal distribution ---- */
 
 /* Cody's ANORM coefficients (SPECFUN, TOMS 715). */
 static const double cody_a[5] = {
@@ -342,9 +340,7 @@ stat_qnorm(double p, bool lower_tail)
 	return norm_upper_quantile(1.0 - p);	/* 1 - p is exact here */
 }
 
-/* ------------------------------------------------------------------ */
-/* Student t distribution                                               */
-/* ------------------------------------------------------------------ */
+/* ---- Student t distribution ---- */
 
 /*
  * Stirling's correction: log Gamma(z) - ((z - 1/2) log z - z + log sqrt(2 pi))

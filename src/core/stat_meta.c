@@ -7,12 +7,15 @@
  */
 #include "stat_meta.h"
 
+#include "msc_alloc.h"
+#include "msc_interrupt.h"
 #include "stat_chisq.h"
 #include "stat_dist.h"
 
 #include <ctype.h>
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,35 +124,45 @@ stat_meta_check_study(double yi, double vi, msc_error *err)
 	return true;
 }
 
-/* Weighted mean of y with weights 1/(v + tau2); also the sum of weights. */
+/*
+ * Every sum below uses weights relative to the heaviest study,
+ * u_i = (v_0 + t) / (v_i + t) in (0, 1] with v_0 the smallest variance (the
+ * frame puts it first), so that no sum of w, w^2 or w^3 overflows for tiny
+ * variances or underflows for a large tau2.  The true weight is w_i = u_i / m
+ * with m = v_0 + t.
+ */
+
+/* Weighted mean of y at tau2 = t; also the sum of the relative weights. */
 static double
-weighted_mean(const double *y, const double *v, int k, double tau2, double *wsum)
+weighted_mean(const double *y, const double *v, int k, double t, double *usum)
 {
-	double		sw = 0,
-				swy = 0;
+	double		m = v[0] + t,
+				su = 0,
+				suy = 0;
 
 	for (int i = 0; i < k; i++)
 	{
-		double		w = 1 / (v[i] + tau2);
+		double		u = m / (v[i] + t);
 
-		sw += w;
-		swy += w * y[i];
+		su += u;
+		suy += u * y[i];
 	}
-	*wsum = sw;
-	return swy / sw;
+	*usum = su;
+	return suy / su;
 }
 
-/* sum of w (y - mu)^2 with w = 1/(v + tau2) and its weighted mean mu */
+/* sum of u (y - mu)^2 about the weighted mean mu: Cochran's Q at t is this / (v_0 + t) */
 static double
-residual_q(const double *y, const double *v, int k, double tau2)
+residual_s(const double *y, const double *v, int k, double t)
 {
-	double		sw,
-				mu = weighted_mean(y, v, k, tau2, &sw),
-				q = 0;
+	double		su,
+				m = v[0] + t,
+				mu = weighted_mean(y, v, k, t, &su),
+				s = 0;
 
 	for (int i = 0; i < k; i++)
-		q += (y[i] - mu) * (y[i] - mu) / (v[i] + tau2);
-	return q;
+		s += (y[i] - mu) * (y[i] - mu) * (m / (v[i] + t));
+	return s;
 }
 
 /*
@@ -177,78 +190,87 @@ min_variance(const double *v, int k)
  *         (step = score / tr(PP));
  *   PM:   the generalised Q statistic minus its expectation k - 1, stepped
  *         by Newton's method.
+ * f is kept multiplied by a positive power of m = v_0 + t (its sign is all
+ * the solvers use), which is what the relative weights give without
+ * overflow.
  */
 typedef struct tau2_eval
 {
-	double		f;				/* the equation's value */
+	double		f;				/* the equation's value, times m or m^2 */
 	double		step;			/* the proposed step from tau2 */
 } tau2_eval;
 
 /*
- * One pass gathers the sums of w, w y, w^2 and w^3, a second the residuals
- * about the weighted mean (each sum accumulates in the same order as a
- * separate loop would, so the result is the same to the bit).  The weights
- * of small groups are kept rather than divided out twice.
+ * One pass gathers the sums of u, u y, u^2 and u^3, a second the residuals
+ * about the weighted mean.  The weights of small groups are kept rather
+ * than divided out twice.  With A = sum (u r)^2, B = su - su2/su and
+ * C = su2 - 2 su3/su + (su2/su)^2: score = A/m^2 - B/m, tr(PP) = C/m^2.
  */
 #define REML_KEEP_WEIGHTS 32
 
 static tau2_eval
 reml_eval(const double *y, const double *v, int k, double t)
 {
-	double		sw = 0,
-				swy = 0,
-				sw2 = 0,
-				sw3 = 0,
-				ypy = 0,
+	double		m = v[0] + t,
+				su = 0,
+				suy = 0,
+				su2 = 0,
+				su3 = 0,
+				a = 0,
 				mu,
-				trpp;
-	double		wk[REML_KEEP_WEIGHTS];
+				c;
+	double		uk[REML_KEEP_WEIGHTS];
 	bool		keep = (k <= REML_KEEP_WEIGHTS);
 	tau2_eval	e;
 
+	msc_check_interrupts();		/* REML iterates over these passes */
 	for (int i = 0; i < k; i++)
 	{
-		double		w = 1 / (v[i] + t);
+		double		u = m / (v[i] + t);
 
 		if (keep)
-			wk[i] = w;
-		sw += w;
-		swy += w * y[i];
-		sw2 += w * w;
-		sw3 += w * w * w;
+			uk[i] = u;
+		su += u;
+		suy += u * y[i];
+		su2 += u * u;
+		su3 += u * u * u;
 	}
-	mu = swy / sw;
+	mu = suy / su;
 	for (int i = 0; i < k; i++)
 	{
-		double		w = keep ? wk[i] : 1 / (v[i] + t);
-		double		r = w * (y[i] - mu);
+		double		u = keep ? uk[i] : m / (v[i] + t);
+		double		r = u * (y[i] - mu);
 
-		ypy += r * r;
+		a += r * r;
 	}
-	trpp = sw2 - 2 * sw3 / sw + (sw2 / sw) * (sw2 / sw);
-	e.f = ypy - (sw - sw2 / sw);
-	e.step = e.f / trpp;
+	c = su2 - 2 * su3 / su + (su2 / su) * (su2 / su);
+	e.f = a - m * (su - su2 / su);
+	e.step = e.f / c;
 	return e;
 }
 
+/* Q(t) - (k - 1) = S/m - (k - 1) with S = sum u r^2; its derivative -A/m^2 */
 static tau2_eval
 pm_eval(const double *y, const double *v, int k, double t)
 {
-	double		sw,
-				mu = weighted_mean(y, v, k, t, &sw),
-				df = 0;
+	double		su,
+				m = v[0] + t,
+				mu = weighted_mean(y, v, k, t, &su),
+				s = 0,
+				a = 0;
 	tau2_eval	e;
 
-	e.f = -(k - 1);
+	msc_check_interrupts();		/* Paule-Mandel iterates over these passes */
 	for (int i = 0; i < k; i++)
 	{
-		double		w = 1 / (v[i] + t);
+		double		u = m / (v[i] + t);
 		double		r = y[i] - mu;
 
-		e.f += w * r * r;
-		df -= w * w * r * r;
+		s += u * r * r;
+		a += u * u * r * r;
 	}
-	e.step = (df < 0) ? -e.f / df : 0;
+	e.f = s - (k - 1) * m;
+	e.step = (a > 0) ? m * e.f / a : 0;
 	return e;
 }
 
@@ -354,6 +376,8 @@ tau2_reml(const double *y, const double *v, int k, double *tau2,
 			*iterations = it;
 			return true;
 		}
+		if (!isfinite(adj))
+			break;				/* tr(PP) vanished: bracket the root instead */
 		while (t + adj < 0)
 			adj /= 2;
 		next = t + adj;
@@ -378,6 +402,9 @@ tau2_reml(const double *y, const double *v, int k, double *tau2,
 			below = above;
 			above *= 2;
 		}
+		if (!isfinite(above))
+			return msc_fail(err, MSC_ERR_RANGE, NULL, "Try method DL or PM for these studies.",
+							"REML found no finite upper bound for tau^2");
 	}
 	if (below < 0 || below > above)
 	{
@@ -417,6 +444,9 @@ tau2_pm(const double *y, const double *v, int k, double start, double *tau2,
 							"Paule-Mandel found no upper bound for tau^2");
 		hi *= 2;
 	}
+	if (!isfinite(hi))
+		return msc_fail(err, MSC_ERR_RANGE, NULL, "Try method DL for these studies.",
+						"Paule-Mandel found no finite upper bound for tau^2");
 	return solve_bracketed(pm_eval, y, v, k, vmin, 0, hi, start, tau2, iterations,
 						   "Paule-Mandel", err);
 }
@@ -458,7 +488,8 @@ finish_inference(meta_result *r, double est, double se, int k, bool knha, bool w
 	r->has_pi = with_pi;
 	if (with_pi)
 	{
-		double		spred = sqrt(se * se + r->tau2);
+		/* sqrt(se^2 + tau2) without squaring se */
+		double		spred = hypot(se, sqrt(r->tau2));
 
 		r->pi_low = est - crit * spred;
 		r->pi_high = est + crit * spred;
@@ -467,35 +498,155 @@ finish_inference(meta_result *r, double est, double se, int k, bool knha, bool w
 		r->pi_low = r->pi_high = NAN;
 }
 
-bool
-stat_meta_pool(const double *yi, const double *vi, int k,
-			   meta_method method, meta_test test,
-			   meta_result *out, msc_error *err)
+/*
+ * The studies in a frame where the numbers are moderate.  The model does
+ * not change under y -> (y - c) 2^-e, v -> v 2^-2e: tau2 scales as v, the
+ * estimate and se as y, and Q, I^2 and H^2 stay the same.  c is the middle
+ * of the effects and 2^e at least their half range, so |y'| <= 1; when the
+ * variances are larger than the squared range, 2^2e is near the smallest
+ * variance instead.  Scaling by powers of 2 is exact.
+ */
+typedef struct frame
 {
-	double		sw = 0,
-				sw2 = 0,
-				fe,
-				q,
-				c,
+	double		c;				/* centre of the effects */
+	int			e;				/* y' = (y - c) 2^-e, v' = v 2^-2e */
+	int			eh;				/* yh = (y - c) 2^-eh, 2^eh >= half range */
+	double	   *y;
+	double	   *yh;				/* for the estimate: never underflows */
+	double	   *v;				/* smallest first */
+	double		ymin,
+				ymax,
+				vmin,
+				vmax;
+} frame;
+
+static const char range_hint[] =
+"Rescale the effect sizes (for example to other units) so that they and their variances are moderate numbers.";
+
+/* the studies' range, for an error's detail */
+static const char *
+frame_detail(char *buf, size_t len, const frame *f)
+{
+	char		a[32],
+				b[32],
+				c[32],
+				d[32];
+
+	snprintf(buf, len, "Effect sizes range from %s to %s, sampling variances from %s to %s.",
+			 msc_num(a, sizeof(a), f->ymin), msc_num(b, sizeof(b), f->ymax),
+			 msc_num(c, sizeof(c), f->vmin), msc_num(d, sizeof(d), f->vmax));
+	return buf;
+}
+
+/* floor(x / 2) for a negative x too */
+static int
+half_floor(int x)
+{
+	return x >= 0 ? x / 2 : -((1 - x) / 2);
+}
+
+static bool
+frame_make(const double *yi, const double *vi, int k, frame *f, msc_error *err)
+{
+	char		detail[MSC_ERRMSG_LEN];
+	double		h;
+	int			imin = 0,
+				ev;
+
+	f->ymin = f->ymax = yi[0];
+	f->vmin = f->vmax = vi[0];
+	for (int i = 1; i < k; i++)
+	{
+		f->ymin = fmin(f->ymin, yi[i]);
+		f->ymax = fmax(f->ymax, yi[i]);
+		f->vmax = fmax(f->vmax, vi[i]);
+		if (vi[i] < f->vmin)
+			f->vmin = vi[imin = i];
+	}
+	/* halves first: ymax - ymin may exceed DBL_MAX, its half never does */
+	f->c = (f->ymin == f->ymax) ? f->ymin : f->ymin / 2 + f->ymax / 2;
+	h = fmax(f->ymax - f->c, f->c - f->ymin);
+	(void) frexp(f->vmin, &ev);
+	f->e = half_floor(ev);
+	f->eh = f->e;
+	if (h > 0)
+	{
+		(void) frexp(h, &f->eh);
+		if (f->eh > f->e)
+			f->e = f->eh;
+	}
+	/* down to 8 bits below the normal range: v'_0 keeps 44 significant bits */
+	if (ldexp(f->vmin, -2 * f->e) < ldexp(DBL_MIN, -8))
+		return msc_fail(err, MSC_ERR_RANGE, frame_detail(detail, sizeof(detail), f), range_hint,
+						"effect sizes from %g to %g are too far apart for sampling variance %g: "
+						"their squared difference over it exceeds the range of float8",
+						f->ymin, f->ymax, f->vmin);
+	f->y = msc_malloc(sizeof(double) * 3 * (size_t) k);
+	if (f->y == NULL)
+		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL, "out of memory");
+	f->yh = f->y + k;
+	f->v = f->yh + k;
+	for (int i = 0; i < k; i++)
+	{
+		/* the smallest variance first: it is the unit of the relative weights */
+		int			j = (i == 0) ? imin : (i == imin) ? 0 : i;
+
+		f->y[i] = ldexp(yi[j] - f->c, -f->e);
+		f->yh[i] = ldexp(yi[j] - f->c, -f->eh);
+		f->v[i] = ldexp(vi[j], -2 * f->e);
+	}
+	return true;
+}
+
+/* Every number of the result is finite, or a 22003 error naming it. */
+static bool
+check_result(const meta_result *r, const char *detail, msc_error *err)
+{
+	const struct
+	{
+		const char *what;
+		double		v;
+	}			n[] = {
+		{"the pooled estimate", r->estimate}, {"its standard error", r->se},
+		{"the confidence interval", r->ci_low}, {"the confidence interval", r->ci_high},
+		/* se = 0 (Knapp-Hartung on identical studies) gives metafor's infinite statistic */
+		{"the test statistic", r->se == 0 ? 0 : r->stat}, {"tau^2", r->tau2}, {"I^2", r->i2}, {"H^2", r->h2},
+		{"Cochran's Q", r->q}, {"the prediction interval", r->has_pi ? r->pi_low : 0},
+		{"the prediction interval", r->has_pi ? r->pi_high : 0}
+	};
+
+	for (size_t i = 0; i < sizeof(n) / sizeof(n[0]); i++)
+		if (!isfinite(n[i].v))
+			return msc_fail(err, MSC_ERR_RANGE, detail, range_hint,
+							"%s of this meta-analysis exceeds the range of float8", n[i].what);
+	return true;
+}
+
+/* stat_meta_pool on the studies of frame f */
+static bool
+pool_frame(const frame *f, int k, meta_method method, bool knha,
+		   meta_result *out, msc_error *err)
+{
+	const double *y = f->y,
+			   *v = f->v;
+	double		su,
+				su2 = 0,
+				s0,
+				b0,
 				tau2 = 0,
 				est,
-				wsum,
+				m,
 				se;
-	bool		knha = (test == META_KNHA && k > 1);
 
-	memset(out, 0, sizeof(*out));
-	out->k = k;
-	out->method = method;
-	out->test = knha ? META_KNHA : META_Z;
-
-	fe = weighted_mean(yi, vi, k, 0, &sw);
+	/* at tau2 = 0: Q = s0 / v_0, and c = sw - sw2/sw = b0 / v_0 */
+	(void) weighted_mean(y, v, k, 0, &su);
 	for (int i = 0; i < k; i++)
-		sw2 += 1 / (vi[i] * vi[i]);
-	q = residual_q(yi, vi, k, 0);
-	c = sw - sw2 / sw;			/* zero only for k = 1 */
-	out->q = q;
+		su2 += (v[0] / v[i]) * (v[0] / v[i]);
+	s0 = residual_s(y, v, k, 0);
+	b0 = su - su2 / su;			/* zero only for k = 1 */
+	out->q = s0 / v[0];
 	out->q_df = k - 1;
-	out->q_pval = (k > 1) ? stat_pchisq_upper(q, k - 1) : 1;
+	out->q_pval = (k > 1) ? stat_pchisq_upper(out->q, k - 1) : 1;
 
 	switch (method)
 	{
@@ -504,23 +655,23 @@ stat_meta_pool(const double *yi, const double *vi, int k,
 			tau2 = 0;
 			break;
 		case META_DL:
-			tau2 = (k > 1) ? fmax(0, (q - (k - 1)) / c) : 0;
+			tau2 = (k > 1) ? fmax(0, (s0 - (k - 1) * v[0]) / b0) : 0;
 			break;
 		case META_REML:
-			if (k > 1 && !tau2_reml(yi, vi, k, &tau2, &out->iterations, err))
+			if (k > 1 && !tau2_reml(y, v, k, &tau2, &out->iterations, err))
 				return false;
 			break;
 		case META_PM:
 			if (k > 1)
 			{
-				double		dl = fmax(0, (q - (k - 1)) / c);
+				double		dl = fmax(0, (s0 - (k - 1) * v[0]) / b0);
 
-				if (!tau2_pm(yi, vi, k, dl, &tau2, &out->iterations, err))
+				if (!tau2_pm(y, v, k, dl, &tau2, &out->iterations, err))
 					return false;
 			}
 			break;
 	}
-	out->tau2 = tau2;
+	out->tau2 = ldexp(tau2, 2 * f->e);
 
 	/* heterogeneity as metafor reports it */
 	if (k == 1)
@@ -530,25 +681,51 @@ stat_meta_pool(const double *yi, const double *vi, int k,
 	}
 	else if (method == META_FE)
 	{
+		double		q = out->q;
+
 		out->i2 = (q > 0) ? 100 * fmax(0, (q - (k - 1)) / q) : 0;
 		out->h2 = q / (k - 1);
 	}
 	else
 	{
-		double		vt = (k - 1) / c;	/* "typical" within-study variance */
+		double		vt = (k - 1) * v[0] / b0;	/* "typical" within-study variance */
 
 		out->i2 = 100 * tau2 / (vt + tau2);
 		out->h2 = (vt + tau2) / vt;
 	}
 
-	est = (method == META_FE) ? fe : weighted_mean(yi, vi, k, tau2, &wsum);
-	if (method == META_FE)
-		wsum = sw;
-	se = sqrt(1 / wsum);
+	/* the weights at tau2 applied to yh, which keeps the estimate's precision */
+	est = f->c + ldexp(weighted_mean(f->yh, v, k, tau2, &su), f->eh);
+	m = v[0] + tau2;
+	se = sqrt(m / su);
 	if (knha)
-		se *= sqrt(residual_q(yi, vi, k, tau2) / (k - 1));
-	finish_inference(out, est, se, k, knha, method != META_FE);
+		se *= sqrt(residual_s(y, v, k, tau2) / m / (k - 1));
+	finish_inference(out, est, ldexp(se, f->e), k, knha, method != META_FE);
 	return true;
+}
+
+bool
+stat_meta_pool(const double *yi, const double *vi, int k,
+			   meta_method method, meta_test test,
+			   meta_result *out, msc_error *err)
+{
+	char		detail[MSC_ERRMSG_LEN];
+	bool		knha = (test == META_KNHA && k > 1);
+	bool		ok;
+	frame		f = {0};
+
+	memset(out, 0, sizeof(*out));
+	out->k = k;
+	out->method = method;
+	out->test = knha ? META_KNHA : META_Z;
+	if (k < 1)
+		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL, "a meta-analysis needs at least one study");
+	if (!frame_make(yi, vi, k, &f, err))
+		return false;
+	ok = pool_frame(&f, k, method, knha, out, err) &&
+		check_result(out, frame_detail(detail, sizeof(detail), &f), err);
+	msc_free(f.y);
+	return ok;
 }
 
 bool
@@ -652,12 +829,12 @@ stat_meta_mh(const double *a, const double *b, const double *c,
 						"the Mantel-Haenszel estimate is undefined for these tables");
 
 	/* Cochran's Q around the MH estimate, from the studies' escalc effects */
-	yi = malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
-	vi = malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
+	yi = msc_malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
+	vi = msc_malloc(sizeof(double) * (size_t) (k > 0 ? k : 1));
 	if (yi == NULL || vi == NULL)
 	{
-		free(yi);
-		free(vi);
+		msc_free(yi);
+		msc_free(vi);
 		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL, "out of memory");
 	}
 	for (int i = 0; i < k; i++)
@@ -698,8 +875,8 @@ stat_meta_mh(const double *a, const double *b, const double *c,
 	out->q = 0;
 	for (int i = 0; i < kq; i++)
 		out->q += (yi[i] - est) * (yi[i] - est) / vi[i];
-	free(yi);
-	free(vi);
+	msc_free(yi);
+	msc_free(vi);
 	out->k = k;					/* every table counts; Q only the informative ones */
 	out->q_df = kq - 1;
 	out->q_pval = (kq > 1) ? stat_pchisq_upper(out->q, kq - 1) : 1;
@@ -707,5 +884,5 @@ stat_meta_mh(const double *a, const double *b, const double *c,
 	out->h2 = (kq > 1) ? out->q / (kq - 1) : 1;
 	out->tau2 = 0;
 	finish_inference(out, est, sqrt(var), kq, false, false);
-	return true;
+	return check_result(out, NULL, err);
 }

@@ -200,7 +200,8 @@ stat_wilson(int64_t x, int64_t n, double level, stat_proportion *out, msc_error 
 						msc_num(num, sizeof(num), level));
 
 	/* the formula of R's prop.test(x, n, correct = FALSE) */
-	z = stat_qnorm((1 + level) / 2, true);
+	/* the upper tail: (1 + level) / 2 rounds to 1 for a level within 1e-16 of 1 */
+	z = stat_qnorm((1 - level) / 2, false);
 	p = (double) x / (double) n;
 	z22n = z * z / (2 * (double) n);
 	denom = 1 + 2 * z22n;

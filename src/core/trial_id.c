@@ -27,6 +27,8 @@
  */
 #include "trial_id.h"
 
+#include "msc_ascii.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -115,50 +117,6 @@ trial_registry_entry(int code)
 	return &registries[code - 1];
 }
 
-/* ---- character classes: ASCII only, never the locale ---- */
-
-static bool
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
-is_alnum(unsigned char c)
-{
-	return is_digit(c) || is_alpha(c);
-}
-
-static bool
-is_blank(unsigned char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static bool
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-static char
-to_lower(unsigned char c)
-{
-	return (char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
-}
-
-static char
-to_upper(unsigned char c)
-{
-	return (char) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
-}
-
 /* ---- cursor ---- */
 
 typedef struct cursor
@@ -195,13 +153,13 @@ take_lit(cursor *c, const char *lit)
 	{
 		if (*p == ' ')
 		{
-			if (i >= c->len || !is_blank(c->s[i]))
+			if (i >= c->len || !ascii_is_blank(c->s[i]))
 				return false;
-			while (i < c->len && is_blank(c->s[i]))
+			while (i < c->len && ascii_is_blank(c->s[i]))
 				i++;
 			continue;
 		}
-		if (i >= c->len || to_lower(c->s[i]) != to_lower((unsigned char) *p))
+		if (i >= c->len || ascii_lower(c->s[i]) != ascii_lower((unsigned char) *p))
 			return false;
 		i++;
 	}
@@ -214,7 +172,7 @@ static size_t
 take_digits(cursor *c, size_t *start)
 {
 	*start = c->i;
-	while (c->i < c->len && is_digit(c->s[c->i]))
+	while (c->i < c->len && ascii_is_digit(c->s[c->i]))
 		c->i++;
 	return c->i - *start;
 }
@@ -222,7 +180,7 @@ take_digits(cursor *c, size_t *start)
 static void
 skip_blanks(cursor *c)
 {
-	while (c->i < c->len && is_blank(c->s[c->i]))
+	while (c->i < c->len && ascii_is_blank(c->s[c->i]))
 		c->i++;
 }
 
@@ -240,7 +198,7 @@ take_jprn(cursor *c)
 {
 	cursor		t = *c;
 
-	if (take_lit(&t, "JPRN") && (peek(&t) == '-' || (peek(&t) >= 0 && is_blank((unsigned char) peek(&t)))))
+	if (take_lit(&t, "JPRN") && (peek(&t) == '-' || (peek(&t) >= 0 && ascii_is_blank((unsigned char) peek(&t)))))
 	{
 		take_sep(&t);
 		*c = t;
@@ -365,8 +323,8 @@ m_jrct(cursor *c, outbuf *o)
 	if (!take_lit(&t, "jRCT"))
 		return false;
 	take_sep(&t);
-	if (peek(&t) >= 0 && is_alpha((unsigned char) peek(&t)))
-		letter = to_lower(t.s[t.i++]);
+	if (peek(&t) >= 0 && ascii_is_alpha((unsigned char) peek(&t)))
+		letter = ascii_lower(t.s[t.i++]);
 	n = take_digits(&t, &d0);
 	if (n != (letter ? 9u : 10u))
 		return false;
@@ -392,17 +350,17 @@ m_chictr(cursor *c, outbuf *o)
 		return false;
 	/* older form: a 3- to 5-letter study-type code */
 	u = t;
-	if (take_char(&u, '-') && peek(&u) >= 0 && is_alpha((unsigned char) peek(&u)))
+	if (take_char(&u, '-') && peek(&u) >= 0 && ascii_is_alpha((unsigned char) peek(&u)))
 	{
 		l0 = u.i;
-		while (u.i < u.len && is_alpha(u.s[u.i]))
+		while (u.i < u.len && ascii_is_alpha(u.s[u.i]))
 			u.i++;
 		nl = u.i - l0;
 		if (nl < 3 || nl > 5 || !take_char(&u, '-') || take_digits(&u, &d0) != 8)
 			return false;
 		puts_(o, "ChiCTR-");
 		for (size_t i = 0; i < nl; i++)
-			putc_(o, to_upper(u.s[l0 + i]));
+			putc_(o, ascii_upper(u.s[l0 + i]));
 		putc_(o, '-');
 		put(o, (const char *) u.s + d0, 8);
 		*c = u;
@@ -533,7 +491,7 @@ take_eu_word(cursor *c)
 				skip_blanks(&t);
 			else
 				take_char(&t, '-');
-			if (peek(&t) >= 0 && is_digit((unsigned char) peek(&t)))
+			if (peek(&t) >= 0 && ascii_is_digit((unsigned char) peek(&t)))
 			{
 				*c = t;
 				return true;
@@ -567,7 +525,7 @@ m_eu(cursor *c, outbuf *o)
 		return TRIAL_REG_INVALID;
 	year = number(t.s + y0, 4);
 	v = t;
-	if (take_char(&v, '-') && peek(&v) >= 0 && is_digit((unsigned char) peek(&v)))
+	if (take_char(&v, '-') && peek(&v) >= 0 && ascii_is_digit((unsigned char) peek(&v)))
 	{
 		if (take_digits(&v, &x0) != 2 || t.s[s0] != '5' || year < 2022 || year > 2099)
 			return TRIAL_REG_INVALID;
@@ -651,13 +609,13 @@ trial_id_next(const char *text, size_t len, size_t *pos, size_t stop,
 		int			r;
 
 		/* an identifier starts with a letter or digit at a word start */
-		if (!is_alnum(s[i]) || (i > 0 && is_alnum(s[i - 1])))
+		if (!ascii_is_alnum(s[i]) || (i > 0 && ascii_is_alnum(s[i - 1])))
 			continue;
 		c.s = s;
 		c.len = len;
 		c.i = i;
 		r = match_at(&c, &o);
-		if (r == TRIAL_REG_INVALID || (c.i < len && is_alnum(s[c.i])))
+		if (r == TRIAL_REG_INVALID || (c.i < len && ascii_is_alnum(s[c.i])))
 			continue;
 		memcpy(canon, o.buf, o.n + 1);
 		*canon_len = o.n;
@@ -817,8 +775,8 @@ explain(const unsigned char *s, size_t n, char *detail, size_t dlen)
 			break;
 		}
 	}
-	if (c.i > 0 || (n >= 5 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2])
-							 && is_digit(s[3]) && s[4] == '-'))
+	if (c.i > 0 || (n >= 5 && ascii_is_digit(s[0]) && ascii_is_digit(s[1]) && ascii_is_digit(s[2])
+							 && ascii_is_digit(s[3]) && s[4] == '-'))
 	{
 		explain_eu(&c, detail, dlen);
 		return;
@@ -854,9 +812,9 @@ trial_id_parse(const char *src, size_t len, char *canon, size_t *canon_len,
 
 	if (!msc_check_input(src, len, TRIAL_ID_MAX_INPUT, "trial_id", trial_id_hint, err))
 		return false;
-	while (b < e && is_space(s[b]))
+	while (b < e && ascii_is_space(s[b]))
 		b++;
-	while (e > b && is_space(s[e - 1]))
+	while (e > b && ascii_is_space(s[e - 1]))
 		e--;
 	c.s = s + b;
 	c.len = e - b;

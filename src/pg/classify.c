@@ -6,7 +6,7 @@
  * text is refused with 22023 before it is detoasted) and returns what it
  * states: an array (empty when nothing is stated) or a value (NULL when
  * nothing, or a contradiction, is stated).  The scanners are plain C in
- * src/core/classify.c, linear in the text and without allocation.
+ * src/core/classify_*.c, linear in the text and without allocation.
  */
 #include "msc_pg.h"
 

@@ -56,17 +56,19 @@ forest_state_new(MemoryContext cxt)
 static void
 forest_state_reserve(ForestState *s, int64 n, Size label_bytes)
 {
-	const int64 max_studies = (int64) (MaxAllocSize / sizeof(double));
 	int64		need = (int64) s->k + n;
 
-	if (need > max_studies || need > PG_INT32_MAX / 2)
+	/* refused as the first study too many arrives, before it is stored */
+	if (need > FOREST_MAX_STUDIES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many studies in one forest plot")));
+				 errmsg("a forest plot draws at most %d studies, and this group has more",
+						FOREST_MAX_STUDIES),
+				 errhint(FOREST_MAX_STUDIES_HINT)));
 	if (need > s->capacity)
 	{
 		while (s->capacity < need)
-			s->capacity = (s->capacity > max_studies / 2) ? (int32) max_studies : s->capacity * 2;
+			s->capacity = Min(s->capacity * 2, FOREST_MAX_STUDIES);
 		s->yi = repalloc(s->yi, sizeof(double) * s->capacity);
 		s->vi = repalloc(s->vi, sizeof(double) * s->capacity);
 		s->label = repalloc(s->label, sizeof(int64) * s->capacity);

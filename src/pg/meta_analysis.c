@@ -17,30 +17,12 @@
 #include "utils/builtins.h"
 
 #include "../core/stat_meta.h"
+#include "study_state.h"
 
 #define STATE_FORMAT_VERSION 1
 
-/*
- * The studies of one group, in columns (2 for yi/vi, 4 for a 2x2 table).
- * The first INLINE_STUDIES studies of every column live in the same chunk as
- * the header (one allocation per group, 256 bytes for yi/vi); a bigger group
- * moves its columns to arrays of their own.
- */
-#define INLINE_STUDIES 12
-
-typedef struct StudyState
-{
-	int32		k;
-	int32		capacity;
-	int32		ncols;
-	int32		option1;		/* method, or MH measure; -1 while unset */
-	int32		option2;		/* test; -1 while unset */
-	double	   *col[4];
-	double		inline_cols[FLEXIBLE_ARRAY_MEMBER];
-} StudyState;
-
-static StudyState *
-state_new(MemoryContext cxt, int ncols)
+StudyState *
+study_state_new(MemoryContext cxt, int ncols)
 {
 	StudyState *s = MemoryContextAlloc(cxt, offsetof(StudyState, inline_cols) +
 									   sizeof(double) * INLINE_STUDIES * ncols);
@@ -55,8 +37,8 @@ state_new(MemoryContext cxt, int ncols)
 }
 
 /* Make room for n more studies, in the state's own memory context. */
-static void
-state_reserve(StudyState *s, int n)
+void
+study_state_reserve(StudyState *s, int n)
 {
 	const int64 max_studies = (int64) (MaxAllocSize / sizeof(double));
 	int64		need = (int64) s->k + n;
@@ -87,8 +69,8 @@ state_reserve(StudyState *s, int n)
 }
 
 /* Record an option (method, test, measure); every row must agree. */
-static void
-set_option(int32 *slot, int value, const char *what)
+void
+study_state_set_option(int32 *slot, int value, const char *what)
 {
 	if (*slot == -1)
 		*slot = value;
@@ -177,19 +159,19 @@ static void
 read_options(FunctionCallInfo fcinfo, StudyState *s, int first)
 {
 	if (PG_NARGS() > first && !PG_ARGISNULL(first))
-		set_option(&s->option1, option_value(fcinfo, first, 0, parse_method), "method");
+		study_state_set_option(&s->option1, option_value(fcinfo, first, 0, parse_method), "method");
 	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
-		set_option(&s->option2, option_value(fcinfo, first + 1, 1, parse_test), "test");
+		study_state_set_option(&s->option2, option_value(fcinfo, first + 1, 1, parse_test), "test");
 }
 
-static void
-add_study(StudyState *s, double yi, double vi)
+void
+study_state_add(StudyState *s, double yi, double vi)
 {
 	msc_error	err;
 
 	if (!stat_meta_check_study(yi, vi, &err))
 		msc_ereport(&err);
-	state_reserve(s, 1);
+	study_state_reserve(s, 1);
 	s->col[0][s->k] = yi;
 	s->col[1][s->k] = vi;
 	s->k++;
@@ -201,12 +183,12 @@ Datum
 meta_analysis_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_analysis_accum");
-	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
+	StudyState *s = PG_ARGISNULL(0) ? study_state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
 
 	/* option text is read in the per-row context; the arrays live in cxt */
 	read_options(fcinfo, s, 3);
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
-		add_study(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
+		study_state_add(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
 	PG_RETURN_POINTER(s);
 }
 
@@ -216,7 +198,7 @@ Datum
 meta_analysis_effect_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_analysis_effect_accum");
-	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
+	StudyState *s = PG_ARGISNULL(0) ? study_state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
 
 	read_options(fcinfo, s, 2);
 	if (!PG_ARGISNULL(1))
@@ -228,7 +210,7 @@ meta_analysis_effect_accum(PG_FUNCTION_ARGS)
 		Datum		vi = GetAttributeByNum(row, 2, &vi_null);
 
 		if (!yi_null && !vi_null)
-			add_study(s, DatumGetFloat8(yi), DatumGetFloat8(vi));
+			study_state_add(s, DatumGetFloat8(yi), DatumGetFloat8(vi));
 	}
 	PG_RETURN_POINTER(s);
 }
@@ -239,10 +221,10 @@ Datum
 meta_mh_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_mh_accum");
-	StudyState *s = PG_ARGISNULL(0) ? state_new(cxt, 4) : (StudyState *) PG_GETARG_POINTER(0);
+	StudyState *s = PG_ARGISNULL(0) ? study_state_new(cxt, 4) : (StudyState *) PG_GETARG_POINTER(0);
 
 	if (!PG_ARGISNULL(5))
-		set_option(&s->option1, option_value(fcinfo, 5, 0, parse_measure), "measure");
+		study_state_set_option(&s->option1, option_value(fcinfo, 5, 0, parse_measure), "measure");
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2) && !PG_ARGISNULL(3) && !PG_ARGISNULL(4))
 	{
 		int32		cell[4];
@@ -261,7 +243,7 @@ meta_mh_accum(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("2x2 table (%d, %d, %d, %d) has an empty group",
 							cell[0], cell[1], cell[2], cell[3])));
-		state_reserve(s, 1);
+		study_state_reserve(s, 1);
 		for (int c = 0; c < 4; c++)
 			s->col[c][s->k] = cell[c];
 		s->k++;
@@ -281,12 +263,12 @@ meta_state_combine(PG_FUNCTION_ARGS)
 	if (s2 == NULL)
 		PG_RETURN_POINTER(s1);
 	if (s1 == NULL)
-		s1 = state_new(cxt, s2->ncols);
+		s1 = study_state_new(cxt, s2->ncols);
 	if (s2->option1 != -1)
-		set_option(&s1->option1, s2->option1, s1->ncols == 4 ? "measure" : "method");
+		study_state_set_option(&s1->option1, s2->option1, s1->ncols == 4 ? "measure" : "method");
 	if (s2->option2 != -1)
-		set_option(&s1->option2, s2->option2, "test");
-	state_reserve(s1, s2->k);
+		study_state_set_option(&s1->option2, s2->option2, "test");
+	study_state_reserve(s1, s2->k);
 	for (int c = 0; c < s1->ncols; c++)
 		memcpy(s1->col[c] + s1->k, s2->col[c], sizeof(double) * s2->k);
 	s1->k += s2->k;
@@ -337,7 +319,7 @@ meta_state_deserialize(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid meta-analysis state")));
-	s = state_new(cxt, ncols);
+	s = study_state_new(cxt, ncols);
 	s->option1 = pq_getmsgint(&buf, 4);
 	s->option2 = pq_getmsgint(&buf, 4);
 	k = pq_getmsgint(&buf, 4);
@@ -345,7 +327,7 @@ meta_state_deserialize(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid meta-analysis state")));
-	state_reserve(s, k);
+	study_state_reserve(s, k);
 	for (int c = 0; c < ncols; c++)
 		for (int i = 0; i < k; i++)
 			s->col[c][i] = pq_getmsgfloat8(&buf);
@@ -354,35 +336,14 @@ meta_state_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-/*
- * The meta_result row: k, method, test, then the numbers (NULL where
- * undefined).  method and test are NULL when no row ever reached the
- * aggregate, so they are unknown.
- */
-static Datum
-result_datum(FunctionCallInfo fcinfo, const meta_result *r, const char *method, const char *test)
+void
+meta_result_values(const meta_result *r, const char *method, const char *test,
+				   Datum *v, bool *n)
 {
-	TupleDesc	desc;
-	Datum		v[17];
-	bool		n[17];
 	double		num[13] = {r->estimate, r->se, r->ci_low, r->ci_high, r->stat, r->pval,
 	r->tau2, r->i2, r->h2, r->q, 0, r->q_pval, 0};
 
-	/* the row type is looked up once per query and kept in fn_extra */
-	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	if (desc == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("meta-analysis result called in a context that cannot accept a row")));
-		desc = BlessTupleDesc(desc);
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = desc;
-	}
-	memset(n, 0, sizeof(n));
+	memset(n, 0, sizeof(bool) * 17);
 	v[0] = Int32GetDatum(r->k);
 	v[1] = method ? CStringGetTextDatum(method) : (Datum) 0;
 	v[2] = test ? CStringGetTextDatum(test) : (Datum) 0;
@@ -401,6 +362,30 @@ result_datum(FunctionCallInfo fcinfo, const meta_result *r, const char *method, 
 	v[15] = Float8GetDatum(r->pi_low);
 	v[16] = Float8GetDatum(r->pi_high);
 	n[15] = n[16] = (r->k == 0) || !r->has_pi;
+}
+
+static Datum
+result_datum(FunctionCallInfo fcinfo, const meta_result *r, const char *method, const char *test)
+{
+	TupleDesc	desc;
+	Datum		v[17];
+	bool		n[17];
+
+	/* the row type is looked up once per query and kept in fn_extra */
+	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("meta-analysis result called in a context that cannot accept a row")));
+		desc = BlessTupleDesc(desc);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = desc;
+	}
+	meta_result_values(r, method, test, v, n);
 	return HeapTupleGetDatum(heap_form_tuple(desc, v, n));
 }
 

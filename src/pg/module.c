@@ -5,13 +5,52 @@
 
 #include "catalog/pg_type_d.h"
 #include "utils/array.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
 #endif
 
+#include "../core/msc_alloc.h"
+#include "../core/msc_interrupt.h"
+
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/*
+ * Long core loops call this (through msc_interrupt_hook): a cancel or a
+ * statement timeout longjmps out of core code here.  Core's working memory
+ * comes from palloc (below), so the memory context reset after the error
+ * reclaims whatever core held.
+ */
+static void
+msc_pg_check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* core's working memory (msc_alloc.h): the current context, large sizes allowed */
+static void *
+msc_pg_alloc(size_t size)
+{
+	return MemoryContextAllocHuge(CurrentMemoryContext, size);
+}
+
+static void
+msc_pg_free(void *ptr)
+{
+	pfree(ptr);
+}
+
+void
+_PG_init(void)
+{
+	msc_interrupt_hook = msc_pg_check_interrupts;
+	msc_alloc_hook = msc_pg_alloc;
+	msc_free_hook = msc_pg_free;
+}
 
 static int
 sqlstate_of(msc_errclass errclass)
@@ -22,6 +61,8 @@ sqlstate_of(msc_errclass errclass)
 			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
 		case MSC_ERR_PARAM:
 			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case MSC_ERR_LIMIT:
+			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
 		case MSC_ERR_SYNTAX:
 		case MSC_OK:
 			break;

@@ -383,8 +383,14 @@ score_summary_final(PG_FUNCTION_ARGS)
 		isnull[2] = false;
 		if (n > 1)
 		{
-			double		sd = sqrt(stat_moments_var(&s->m)) / unit;
+			double		sd = stat_moments_sd(&s->m) / unit;
 
+			if (!isfinite(sd))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("the standard deviation of values from %s to %s exceeds the range of float8",
+								float8out_internal(s->m.min), float8out_internal(s->m.max)),
+						 errhint("Rescale the values (for example to other units) before summarising them.")));
 			v[3] = Float8GetDatum(sd);
 			v[4] = Float8GetDatum(sd / sqrt((double) n));
 			isnull[3] = isnull[4] = false;
@@ -564,7 +570,7 @@ change_summary_final(PG_FUNCTION_ARGS)
 		isnull[1] = isnull[2] = isnull[3] = false;
 		if (n > 1)
 		{
-			v[4] = Float8GetDatum(sqrt(stat_moments_var(&s->change)) / PAIN_SCALE);
+			v[4] = Float8GetDatum(stat_moments_sd(&s->change) / PAIN_SCALE);
 			isnull[4] = false;
 		}
 		if (s->pct.n > 0)

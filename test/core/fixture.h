@@ -95,17 +95,22 @@ fixture_num(const fixture_row *row, int col)
 }
 
 /*
- * Do we match the reference within rel relative error (abs_floor absolute
- * near zero)?  NaN matches NaN, infinities match the same infinity.
+ * Do we match the reference within rel relative error?  Where the
+ * reference is exactly zero, within abs_zero absolute instead: a relative
+ * error to zero means nothing.  Only there, so a tiny non-zero reference
+ * (a p-value of 1e-30) is compared as closely as a large one.  NaN matches
+ * NaN, infinities match the same infinity.
  */
 static int
-close_to(double got, double want, double rel, double abs_floor)
+close_to(double got, double want, double rel, double abs_zero)
 {
 	if (isnan(want))
 		return isnan(got);
 	if (isinf(want))
 		return got == want;
-	return fabs(got - want) <= rel * fmax(fabs(got), fabs(want)) + abs_floor;
+	if (want == 0)
+		return fabs(got) <= abs_zero;
+	return fabs(got - want) <= rel * fmax(fabs(got), fabs(want));
 }
 
 #endif

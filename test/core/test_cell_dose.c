@@ -136,6 +136,7 @@ main(void)
 	accepts("5*10^7", 5, 7, false, "5e7 cells");
 	accepts("5\xC2\xB7" "10^7", 5, 7, false, "5e7 cells");
 	accepts("5 \xE2\x8B\x85 10^7", 5, 7, false, "5e7 cells");
+	accepts("5\xE2\x88\x97" "10^7", 5, 7, false, "5e7 cells");	/* ∗ U+2217 */
 	accepts("5x10^+7", 5, 7, false, "5e7 cells");
 	accepts("500 x 10^5", 5, 7, false, "5e7 cells");
 	accepts("5000 x 10^-2", 5, 1, false, "5e1 cells");
@@ -162,6 +163,12 @@ main(void)
 	accepts("2.5k", 25, 2, false, "2.5e3 cells");
 	accepts("1 trillion", 1, 12, false, "1e12 cells");
 	accepts("0.5 million", 5, 5, false, "5e5 cells");
+	accepts("5 millions", 5, 6, false, "5e6 cells");
+	accepts("1.5 billions", 15, 8, false, "1.5e9 cells");
+	accepts("50 mln", 5, 7, false, "5e7 cells");
+	accepts("50 mln. cells", 5, 7, false, "5e7 cells");
+	accepts("50 Mio", 5, 7, false, "5e7 cells");
+	accepts("50 Mio. MSCs", 5, 7, false, "5e7 cells");
 	/* plain and grouped integers */
 	accepts("100000000", 1, 8, false, "1e8 cells");
 	accepts("100,000,000", 1, 8, false, "1e8 cells");
@@ -256,7 +263,9 @@ main(void)
 	rejects_s("5 million million", MSC_ERR_SYNTAX);
 	rejects_s("5e7 million", MSC_ERR_SYNTAX);
 	rejects_s("5 x 10^7 million", MSC_ERR_SYNTAX);
-	rejects_s("5 millions", MSC_ERR_SYNTAX);
+	rejects_s("5 mln mln", MSC_ERR_SYNTAX);
+	rejects_s("5 mln..", MSC_ERR_SYNTAX);
+	rejects_s("5 million.", MSC_ERR_SYNTAX);
 	rejects_s("50Mcells", MSC_ERR_SYNTAX);
 	rejects_s("0x1A", MSC_ERR_SYNTAX);
 	rejects_s("0x10", MSC_ERR_SYNTAX);

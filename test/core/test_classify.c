@@ -198,6 +198,11 @@ test_routes(void)
 	routes_are("filgrastim 5 mcg/kg/day subcutaneously", "");
 	routes_are("daily subcutaneous injections of filgrastim; stem cells", "");
 	routes_are("intra-articular knee injection of corticosteroid", "");
+	/* intravenous things that are not the cells' route */
+	routes_are("IV sedation during bone marrow harvest of MSCs", "");
+	routes_are("IV fluids and MSCs", "");
+	routes_are("intravenous antibiotics after the MSC injection", "");
+	routes_are("intravenous contrast", "");
 	routes_are("MSCs and PRP by intravenous infusion", "intravenous");
 	routes_are("MSCs via the hepatic artery | conserved therapy: oral or intravenous administration",
 			   "intra_arterial");
@@ -238,6 +243,10 @@ test_donor(void)
 	donor_is("Bone Marrow Donor Protocol", "");
 	donor_is("donor site morbidity", "");
 	donor_is("MSCs are recovered from bone marrows of healthy donors", "allogeneic");
+	/* "donor" alone speaks of the cells only right before an MSC word */
+	donor_is("donor MSCs", "allogeneic");
+	donor_is("donor mesenchymal stem cells", "allogeneic");
+	donor_is("donor bone marrow stromal cells", "allogeneic");
 }
 
 static void
@@ -304,6 +313,17 @@ test_dose(void)
 	dose_is("10(6) autologous bone marrow-derived mesenchymal stem cells", "1e6 cells");
 	dose_is("2.0 x 10,000,000/5ml", "2e7 cells");
 	dose_is("MSCs are transplanted by intracoronary infusion(1\xC3\x97" "10^7)", "1e7 cells");
+	/* the notation of dose_notation.c, shared with the cell_dose type */
+	dose_is("2 mln. cells", "2e6 cells");
+	dose_is("5 Mio MSCs", "5e6 cells");
+	dose_is("5 \xE2\x88\x97 10^7 cells", "5e7 cells");	/* ∗ U+2217 */
+	dose_is("1 trillion cells", "1e12 cells");
+	dose_is("1.5 bn cells", "1.5e9 cells");
+	dose_is("2 \xC3\x97 10\xE2\x81\xBA\xE2\x81\xB6 cells", "2e6 cells");	/* 10⁺⁶ */
+	/* ... but not the scale letters free text reads otherwise (the type does) */
+	dose_is("5 B cells", "");
+	dose_is("5 b cells", "");
+	dose_is("5 m cells", "");
 	/* not a dose */
 	dose_is("4 x 10E6 MSC/Kg", "");
 	dose_is("1,5-3,0 10E6 MSC/kg", "");

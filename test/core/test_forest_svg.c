@@ -546,6 +546,21 @@ test_errors(void)
 
 	forest_buf_init(&b, NULL);
 	{
+		/* more studies than a plot draws: refused before anything is written */
+		static double ym[FOREST_MAX_STUDIES + 1],
+					vm[FOREST_MAX_STUDIES + 1];
+
+		for (int i = 0; i <= FOREST_MAX_STUDIES; i++)
+			vm[i] = 1;
+		CHECK(!forest_plot_svg(&b, NULL, ym, vm, FOREST_MAX_STUDIES + 1, META_FE, NULL, 0, &err) &&
+			  err.errclass == MSC_ERR_LIMIT && b.len == 0 &&
+			  strcmp(err.message, "a forest plot draws at most 2000 studies, not 2001") == 0,
+			  "too many studies: %s", err.message);
+		CHECK(forest_plot_svg(&b, NULL, ym, vm, FOREST_MAX_STUDIES, META_FE, NULL, 0, &err),
+			  "the most studies: %s", err.message);
+		forest_buf_free(&b);
+	}
+	{
 		const double v2[] = {0.05, 0};
 
 		CHECK(!forest_plot_svg(&b, NULL, y2, v2, 2, META_REML, NULL, 0, &err) &&

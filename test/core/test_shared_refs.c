@@ -1,8 +1,8 @@
 /*
- * Cross-check against the metafor references in ../shared/data/metafor
- * (outside the repository; MSC_SHARED_DATA overrides the path).  When they
- * are absent this test says so and checks nothing; the committed fixtures
- * of test_stat_meta.c are the main check.
+ * Cross-check against the metafor references in metafor/ of the shared
+ * data (shared_data.h), outside the repository.  Without them the test
+ * fails, unless MSC_SKIP_SHARED_DATA=1 (then it prints a SKIPPED line); the
+ * committed fixtures of test_stat_meta.c are the main check.
  *
  * Tolerances: 1e-9 relative for effect sizes, FE, DL, Mantel-Haenszel and
  * the fits that metafor converged tightly ("REML_tight_threshold=1e-13",
@@ -15,42 +15,19 @@
  */
 #include "unit.h"
 #include "fixture.h"
+#include "shared_data.h"
 #include "stat_effect.h"
 #include "stat_meta.h"
 #include "stat_confint.h"
 
-#include <sys/stat.h>
-
-static char dir[1024];
-
-static int
-find_dir(void)
-{
-	const char *env = getenv("MSC_SHARED_DATA");
-	const char *tries[] = {"../shared/data/metafor", "/work/shared/data/metafor"};
-	struct stat st;
-
-	if (env)
-	{
-		snprintf(dir, sizeof(dir), "%s/metafor", env);
-		return stat(dir, &st) == 0;
-	}
-	for (int i = 0; i < 2; i++)
-		if (stat(tries[i], &st) == 0)
-		{
-			snprintf(dir, sizeof(dir), "%s", tries[i]);
-			return 1;
-		}
-	return 0;
-}
-
+/* Open metafor/name of the shared data and read its header (exit if absent). */
 static FILE *
 open_ref(const char *name, fixture_row *header)
 {
 	char		path[1200];
 	FILE	   *f;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s/metafor/%s", shared_data_dir(), name);
 	f = fixture_open(path, header);
 	fixture_next(f, header);
 	return f;
@@ -254,11 +231,13 @@ check_mh(void)
 int
 main(void)
 {
-	if (!find_dir())
-	{
-		printf("shared refs: skipped: ../shared/data/metafor not found (MSC_SHARED_DATA names another shared/data)\n");
-		return 0;
-	}
+	char		path[1200];
+	FILE	   *probe = shared_data_open("shared refs: effect sizes, rma and MH against metafor's shared references",
+										 "metafor/dat_bcg.csv", path, sizeof(path));
+
+	if (probe == NULL)
+		return unit_report("shared metafor refs");
+	fclose(probe);
 	check_effects();
 	check_rma();
 	check_mh();

@@ -2,9 +2,11 @@
  * Outcome statistics: improvement and responder rules, OMERACT-OARSI,
  * the Wilson interval against R's prop.test(correct = FALSE) and the shared
  * metafor-side reference file, and the time courses (SPID, TOTPAR, AUC)
- * against hand-computed examples and the shared worked example.
+ * against hand-computed examples and the shared worked example (the
+ * shared files: shared_data.h).
  */
 #include "unit.h"
+#include "shared_data.h"
 #include "stat_outcome.h"
 
 #include <math.h>
@@ -228,40 +230,19 @@ unquote(char *f)
 	return f;
 }
 
-static FILE *
-open_shared(const char *name, char *path, size_t pathlen)
-{
-	const char *dirs[] = {"../shared/data/metafor/", "../../shared/data/metafor/",
-	"/work/shared/data/metafor/", NULL};
-
-	for (int i = 0; dirs[i]; i++)
-	{
-		FILE	   *f;
-
-		snprintf(path, pathlen, "%s%s", dirs[i], name);
-		f = fopen(path, "r");
-		if (f)
-			return f;
-	}
-	return NULL;
-}
-
 static void
 test_wilson_shared(void)
 {
-	char		path[256],
+	char		path[1200],
 				line[1024];
-	FILE	   *f = open_shared("wilson_refs.csv", path, sizeof(path));
+	FILE	   *f = shared_data_open("stat_outcome: Wilson intervals against R's wilson_refs.csv",
+										 "metafor/wilson_refs.csv", path, sizeof(path));
 	int			rows = 0,
 				lb = -1,
 				ub = -1;
 
 	if (f == NULL)
-	{
-		printf("stat_outcome: Wilson shared reference check skipped: shared data not found "
-			   "(wilson_refs.csv)\n");
 		return;
-	}
 	while (fgets(line, sizeof(line), f))
 	{
 		char	   *field[16];
@@ -397,20 +378,17 @@ check_worked(const worked_refs *w, const char *source)
 static void
 test_worked_shared(void)
 {
-	char		path[256],
+	char		path[1200],
 				line[512];
-	FILE	   *f = open_shared("spid_totpar_refs.csv", path, sizeof(path));
+	FILE	   *f = shared_data_open("stat_outcome: SPID/TOTPAR against the shared worked example",
+										 "metafor/spid_totpar_refs.csv", path, sizeof(path));
 	worked_refs w;
 	double	   *slot[8] = {&w.spid_rect, &w.spid_trap, &w.totpar_rect, &w.totpar_trap,
 	&w.auc, &w.twmean, &w.max_spid, &w.pct_max};
 	int			rows = 0;
 
 	if (f == NULL)
-	{
-		printf("stat_outcome: SPID/TOTPAR shared reference check skipped: shared data not found "
-			   "(spid_totpar_refs.csv)\n");
 		return;
-	}
 	/* rows in the file's order: SPID rect, trapezoid, TOTPAR rect, trapezoid, AUC, mean, max, % max */
 	while (fgets(line, sizeof(line), f))
 	{

@@ -15,8 +15,8 @@ Columns (tab-separated, PostgreSQL COPY text format, so \\t \\n \\\\ and
   sqlstate  the documented SQLSTATE
   why       what makes the value malformed
 
-Run it again after changing the lists; test/malformed.sql (sql/malformed.sql
-in pg_regress) checks every row.
+Run it again after changing the lists; the pg_regress test malformed
+(sql/malformed.sql) checks every row.
 """
 import os
 

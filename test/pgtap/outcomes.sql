@@ -3,7 +3,7 @@
 -- every function against the same rule written out in plain SQL on
 -- random data (fixed seed), and of wilson_ci against R's prop.test.
 BEGIN;
-SELECT plan(49);
+SELECT plan(50);
 
 -- ---- structure ----
 SELECT has_function('improvement', ARRAY['pain_score', 'pain_score'], 'improvement(pain_score, pain_score)');
@@ -76,8 +76,31 @@ SELECT results_eq($$ SELECT t.typname::text COLLATE "default", string_agg((a.att
 
 -- ---- data ----
 SELECT setseed(0.4242);
+-- The instruments as published, written here (not read from
+-- pain_instruments(), so a wrong range, direction or MCID in the catalogue
+-- makes the references below differ): NRS 0-10, VAS 0-100 mm, WOMAC Likert
+-- 3.x pain 0-20, stiffness 0-8, function 0-68, total 0-96, VA 3.x pain
+-- 0-500, and BPI 0-10, ODI 0-100 %, RMDQ 0-24, patient global 0-100: higher
+-- is worse; KOOS subscales, Lysholm and IKDC 0-100, and TOTPAR's relief 0-4:
+-- higher is better.  MCIDs: NRS 2 (Farrar 2001), VAS 15 mm, ODI 10, RMDQ 5
+-- (Ostelo 2008), WOMAC function 9.1 of 100 = 6.188 of 68 (Tubach 2005), KOOS 8
+-- (Roos 2003), BPI interference 1 (IMMPACT, Dworkin 2008); none for the rest.
 CREATE TEMP TABLE inst AS
-SELECT row_number() OVER (ORDER BY name) AS k, name, min, max, higher_is_worse, mcid FROM pain_instruments();
+SELECT row_number() OVER (ORDER BY name) AS k, name, min, max, higher_is_worse, mcid
+FROM (VALUES ('nrs', 0, 10, true, 2), ('vas', 0, 100, true, 15),
+             ('womac_pain', 0, 20, true, NULL), ('womac_stiffness', 0, 8, true, NULL),
+             ('womac_function', 0, 68, true, 6.188), ('womac_total', 0, 96, true, NULL),
+             ('womac_pain_va', 0, 500, true, NULL),
+             ('koos_pain', 0, 100, false, 8), ('koos_symptoms', 0, 100, false, 8),
+             ('koos_adl', 0, 100, false, 8), ('koos_sport', 0, 100, false, 8), ('koos_qol', 0, 100, false, 8),
+             ('odi', 0, 100, true, 10), ('rmdq', 0, 24, true, 5),
+             ('bpi_severity', 0, 10, true, NULL), ('bpi_interference', 0, 10, true, 1),
+             ('lysholm', 0, 100, false, NULL), ('ikdc', 0, 100, false, NULL),
+             ('patient_global', 0, 100, true, NULL), ('pain_relief', 0, 4, false, NULL))
+     AS v(name, min, max, higher_is_worse, mcid);
+SELECT set_eq($$ SELECT name, min::numeric, max::numeric, higher_is_worse, mcid::numeric FROM pain_instruments() $$,
+              $$ SELECT name, min::numeric, max::numeric, higher_is_worse, mcid::numeric FROM inst $$,
+              'pain_instruments(): the ranges, directions and MCIDs as published');
 
 -- 6000 scores over every instrument: half on whole units (ties at thresholds), half to three decimals
 CREATE TEMP TABLE scores AS

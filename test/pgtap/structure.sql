@@ -84,13 +84,14 @@ SELECT is_empty($$ SELECT oid::regprocedure::text FROM ext_function WHERE prosec
 
 -- safe whatever the caller's search_path: a function that is not C is SQL
 -- with a standard body (bound when created) or runs with a search_path of
--- pg_catalog first and pg_temp last
+-- pg_catalog and pg_temp alone (its own schema off the path: nothing planted
+-- there later can be a better match)
 SELECT is_empty($$ SELECT oid::regprocedure::text FROM ext_function
                    WHERE prokind <> 'a' AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
                      AND prosqlbody IS NULL
                      AND NOT EXISTS (SELECT 1 FROM unnest(proconfig) AS c
-                                     WHERE c ~ '^search_path=pg_catalog, .*pg_temp$') $$,
-                'every SQL or PL/pgSQL function has a SQL-standard body or SET search_path = pg_catalog, ..., pg_temp');
+                                     WHERE c = 'search_path=pg_catalog, pg_temp') $$,
+                'every SQL or PL/pgSQL function has a SQL-standard body or SET search_path = pg_catalog, pg_temp');
 
 -- row-level security: the views run as the querying role, the tables of
 -- participant-level data and of the site mapping have policies, each with

@@ -1,6 +1,6 @@
 -- Data-driven checks of msc_source and msc_route.
 BEGIN;
-SELECT plan(16);
+SELECT plan(18);
 
 SELECT is(count(*)::int, 11, 'eleven source tissues') FROM msc_sources();
 SELECT is(count(*)::int, 15, 'fifteen routes') FROM msc_routes();
@@ -22,6 +22,21 @@ SELECT results_eq($$ SELECT nci_code FROM msc_routes() ORDER BY canonical $$,
   'NCI Thesaurus codes of DESIGN.md, in route order');
 SELECT results_eq($$ SELECT canonical::text FROM msc_routes() WHERE is_systemic ORDER BY 1 $$,
   ARRAY['intra_arterial', 'intravenous'], 'systemic routes: intravenous and intra-arterial');
+
+-- inputs DESIGN.md names, with the value each means, written from DESIGN.md
+-- (not read from msc_sources() or msc_routes(), so a synonym filed under the
+-- wrong value in the catalogue fails here)
+SELECT results_eq($$ SELECT i::msc_source::text FROM unnest(ARRAY['BM-MSC', 'BMSC', 'BMAC', 'AD-MSC', 'ADSC',
+                       'ASC', 'SVF', 'lipoaspirate', 'UC-MSC', 'hUC-MSC', 'WJ-MSC', 'UCB-MSC', 'DPSC', 'SHED',
+                       'PD-MSC', 'bone marrow-derived', 'adipose tissue-derived', 'Wharton''s jelly']) WITH ORDINALITY u(i, o) ORDER BY o $$,
+  ARRAY['bone_marrow', 'bone_marrow', 'bone_marrow', 'adipose', 'adipose', 'adipose', 'adipose', 'adipose',
+        'umbilical_cord', 'umbilical_cord', 'umbilical_cord', 'cord_blood', 'dental_pulp', 'dental_pulp',
+        'placenta', 'bone_marrow', 'adipose', 'umbilical_cord'],
+  'the source abbreviations and phrases of DESIGN.md mean the sources it says');
+SELECT results_eq($$ SELECT i::msc_route::text FROM unnest(ARRAY['IA', 'IV', 'IT', 'intra-articular injection',
+                       'i.v. infusion', 'intradiscal injection', 'into the disc']) WITH ORDINALITY u(i, o) ORDER BY o $$,
+  ARRAY['intra_articular', 'intravenous', 'intrathecal', 'intra_articular', 'intravenous', 'intradiscal', 'intradiscal'],
+  'the route inputs of DESIGN.md mean the routes it says');
 
 SELECT is('BM-MSC'::msc_source, 'bone_marrow'::msc_source, 'BM-MSC is bone marrow');
 SELECT is('hUC-MSC'::msc_source, 'umbilical_cord'::msc_source, 'hUC-MSC is umbilical cord');
