@@ -6,6 +6,7 @@
 
 #include "stat_chisq.h"
 #include "stat_dist.h"
+#include "msc_interrupt.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -125,6 +126,7 @@ q_root(const double *y, const double *v, int k, double target, double *root, msc
 
 	for (int i = 0; gen_q(y, v, k, hi) > target; i++)
 	{
+		msc_check_interrupts();	/* each pass is over all k studies */
 		if (i == 2000)
 			return msc_fail(err, MSC_ERR_RANGE, NULL, NULL,
 							"the Q-profile interval for tau^2 has no upper bound for these studies");
@@ -135,6 +137,7 @@ q_root(const double *y, const double *v, int k, double target, double *root, msc
 	{
 		double		mid = lo + (hi - lo) / 2;
 
+		msc_check_interrupts();
 		if (mid <= lo || mid >= hi)
 			break;
 		if (gen_q(y, v, k, mid) > target)

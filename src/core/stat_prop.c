@@ -8,6 +8,8 @@
 #include "stat_chisq.h"
 #include "stat_confint.h"
 #include "stat_dist.h"
+#include "msc_alloc.h"
+#include "msc_interrupt.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -176,7 +178,7 @@ stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
 			   meta_method method, meta_test test, double level,
 			   prop_result *out, msc_error *err)
 {
-	double	   *yi = malloc(sizeof(double) * (size_t) (k > 0 ? 2 * k : 2));
+	double	   *yi = msc_malloc(sizeof(double) * (size_t) (k > 0 ? 2 * k : 2));
 	double	   *vi = yi + (k > 0 ? k : 1);
 	double		inv_n = 0,
 				nhm;
@@ -188,12 +190,15 @@ stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
 		return msc_fail(err, MSC_ERR_PARAM, NULL, NULL, "out of memory");
 	if (!stat_level_check(level, err))
 	{
-		free(yi);
+		msc_free(yi);
 		return false;
 	}
 	for (int i = 0; ok && i < k; i++)
 	{
 		stat_effect e;
+
+		if (i % MSC_INTERRUPT_EVERY == 0)
+			msc_check_interrupts();
 
 		ok = stat_prop(x[i], n[i], m, &e, err);
 		yi[i] = e.yi;
@@ -201,7 +206,7 @@ stat_meta_prop(const double *x, const double *n, int k, prop_measure m,
 		inv_n += 1 / n[i];
 	}
 	ok = ok && stat_meta_pool(yi, vi, k, method, test, &out->meta, err);
-	free(yi);
+	msc_free(yi);
 	if (!ok)
 		return false;
 	if (level != 95)
@@ -457,6 +462,8 @@ stat_meta_mh_cc(const double *a, const double *b, const double *c,
 		stat_effect e;
 		bool		defined;
 
+		if (i % MSC_INTERRUPT_EVERY == 0)
+			msc_check_interrupts();
 		if (!stat_table_cc(measure, a[i], b[i], c[i], d[i], cc, set_zero, &e, &defined, err))
 			return false;
 		/* metafor recodes an infinite effect to NA and leaves it out */
@@ -498,6 +505,8 @@ stat_meta_peto(const double *a, const double *b, const double *c,
 					e,
 					v;
 
+		if (i % MSC_INTERRUPT_EVERY == 0)
+			msc_check_interrupts();
 		if (!check_table(a[i], b[i], c[i], d[i], err))
 			return false;
 		/* scaled by n before multiplying: no overflow for large tables */
