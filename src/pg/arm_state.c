@@ -245,25 +245,3 @@ arm_double_field(double x, Datum *v, bool *n)
 	*v = Float8GetDatum(x);
 	*n = isnan(x);
 }
-
-void
-arm_meta_fields(const meta_result *r, const char *method, const char *test,
-				Datum *v, bool *n)
-{
-	const double num[10] = {r->estimate, r->se, r->ci_low, r->ci_high, r->stat, r->pval,
-	r->tau2, r->i2, r->h2, r->q};
-
-	v[0] = Int32GetDatum(r->k);
-	n[0] = false;
-	v[1] = method ? CStringGetTextDatum(method) : (Datum) 0;
-	n[1] = (method == NULL);
-	v[2] = test ? CStringGetTextDatum(test) : (Datum) 0;
-	n[2] = (test == NULL);
-	for (int i = 0; i < 10; i++)
-		arm_double_field(r->k == 0 ? NAN : num[i], &v[3 + i], &n[3 + i]);
-	v[13] = Int32GetDatum(r->q_df);
-	n[13] = (r->k == 0);
-	arm_double_field(r->k == 0 ? NAN : r->q_pval, &v[14], &n[14]);
-	arm_double_field((r->k == 0 || !r->has_pi) ? NAN : r->pi_low, &v[15], &n[15]);
-	arm_double_field((r->k == 0 || !r->has_pi) ? NAN : r->pi_high, &v[16], &n[16]);
-}

@@ -11,6 +11,7 @@
 
 #include "msc_pg.h"
 
+#include "study_state.h"			/* meta_result_values: the 17 meta_result columns */
 #include "../core/stat_meta.h"
 
 #define ARM_MAX_COLS 4
@@ -42,13 +43,6 @@ char	   *arm_text_arg(FunctionCallInfo fcinfo, int argno);
 
 /* The composite result type of the final function, blessed, cached per query. */
 TupleDesc	arm_result_desc(FunctionCallInfo fcinfo);
-
-/*
- * The 17 fields of meta_result (k, method, test, estimate .. pi_high) into
- * v/n: numbers NULL when k = 0 or NaN, method and test NULL when NULL.
- */
-void		arm_meta_fields(const meta_result *r, const char *method, const char *test,
-							Datum *v, bool *n);
 
 /* An optional double: NULL for NaN. */
 void		arm_double_field(double x, Datum *v, bool *n);

@@ -86,7 +86,7 @@ meta_level_final(PG_FUNCTION_ARGS)
 		if (method != META_FE && s->k >= 2)
 			ARM_CHECK(stat_tau2_confint(s->col[0], s->col[1], s->k, level, &h, &err), &err);
 	}
-	arm_meta_fields(&r, s ? stat_meta_method_name(method) : NULL,
+	meta_result_values(&r, s ? stat_meta_method_name(method) : NULL,
 					s ? stat_meta_test_name(r.test) : NULL, v, n);
 	arm_double_field(s ? level : NAN, &v[17], &n[17]);
 	v[18] = s ? CStringGetTextDatum(stat_pi_type_name(pt)) : (Datum) 0;

@@ -130,7 +130,7 @@ meta_row(FunctionCallInfo fcinfo, const meta_result *r, const char *method, cons
 	Datum		v[17];
 	bool		n[17];
 
-	arm_meta_fields(r, method, test, v, n);
+	meta_result_values(r, method, test, v, n);
 	return HeapTupleGetDatum(heap_form_tuple(arm_result_desc(fcinfo), v, n));
 }
 

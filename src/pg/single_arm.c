@@ -117,7 +117,7 @@ meta_prop_final(PG_FUNCTION_ARGS)
 	p.meta.test = test;
 	if (s != NULL && s->k > 0)
 		ARM_CHECK(stat_meta_prop(s->col[0], s->col[1], s->k, m, method, test, arm_level(s), &p, &err), &err);
-	arm_meta_fields(&p.meta, s ? stat_meta_method_name(method) : NULL,
+	meta_result_values(&p.meta, s ? stat_meta_method_name(method) : NULL,
 					s ? stat_meta_test_name(p.meta.test) : NULL, v, n);
 	v[17] = s ? CStringGetTextDatum(stat_prop_measure_name(m)) : (Datum) 0;
 	n[17] = (s == NULL);
