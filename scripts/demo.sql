@@ -76,6 +76,7 @@ SELECT 'bone marow'::msc_source;
 SELECT condition_category, count(*) AS trials FROM trial GROUP BY 1 ORDER BY 2 DESC, 1;
 SELECT (SELECT count(*) FROM arm) AS arms, (SELECT count(*) FROM participant) AS participants,
        (SELECT count(*) FROM assessment) AS assessments, (SELECT count(*) FROM adverse_event) AS adverse_event_rows;
+\set forest_svg build/demo_forest.svg
 \i scripts/demo_report.sql
 
 \echo '== demo done; the throw-away cluster is dropped now'

@@ -101,3 +101,12 @@ CROSS JOIN LATERAL (SELECT floor(d.n_per_arm * (CASE WHEN a.is_msc THEN e.p_msc 
                                   * (0.5 + pg_temp.u(a.arm_id || e.term)))::int AS n) x;
 -- (every arm lists every term, with 0 affected where none was: the
 -- denominators of the safety views count every arm at risk)
+
+-- the arms' overall counts (ClinicalTrials.gov event-group totals), which
+-- safety_totals_by_route reads: the one serious term above is the only
+-- serious event, so its participants are those with any serious event;
+-- nobody died
+UPDATE arm a
+SET sae_affected = e.n_affected, sae_at_risk = e.n_at_risk, deaths = 0, deaths_at_risk = e.n_at_risk
+FROM adverse_event e
+WHERE e.arm_id = a.arm_id AND e.serious;

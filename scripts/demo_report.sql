@@ -33,12 +33,13 @@ FROM pooled_effect
 WHERE condition = 'knee_oa' AND kind = 'value' AND instrument = 'vas'
 GROUP BY source ORDER BY source;
 
-\echo '== safety by route: serious adverse events (hospitalisation for infection), MSC arms against controls'
-SELECT route, CASE WHEN is_msc THEN 'MSC' ELSE 'control' END AS arms, sum(affected) AS affected,
-       sum(at_risk) AS at_risk,
-       round((sum(affected)::numeric / sum(at_risk)) * 100, 2) AS pct
-FROM safety_by_route
-WHERE serious
+\echo '== safety by route: participants with any serious adverse event, MSC arms against controls'
+-- (from the arms' totals: summing safety_by_route over terms would count
+-- a participant with two serious events twice)
+SELECT route, CASE WHEN is_msc THEN 'MSC' ELSE 'control' END AS arms, sum(sae_affected) AS affected,
+       sum(sae_at_risk) AS at_risk,
+       round((sum(sae_affected)::numeric / sum(sae_at_risk)) * 100, 2) AS pct
+FROM safety_totals_by_route
 GROUP BY route, is_msc ORDER BY route, is_msc DESC;
 \echo '== safety by route: injection-site pain with Wilson 95% intervals'
 SELECT route, CASE WHEN is_msc THEN 'MSC' ELSE 'control' END AS arms, affected, at_risk,
@@ -48,15 +49,29 @@ FROM safety_by_route
 WHERE term = 'Injection site pain'
 ORDER BY route, is_msc DESC;
 
-\echo '== forest plot of the knee OA trials at week 26, written to build/demo_forest.svg'
+-- The forest plot is written to the file named by the psql variable
+-- forest_svg (psql -v forest_svg=/tmp/forest.svg ..., as scripts/demo.sh
+-- does); without it, only its size is shown.
+\if :{?forest_svg}
+\echo '== forest plot of the knee OA trials at week 26, written to' :forest_svg
 \pset tuples_only on
 \pset format unaligned
-\o build/demo_forest.svg
+\o :forest_svg
+\else
+\echo '== forest plot of the knee OA trials at week 26 (set the psql variable forest_svg to write it to a file)'
+SELECT length(svg) AS svg_bytes FROM (
+\endif
 SELECT forest_plot(format('%s (%s, %s)', trial_id, source, dose), smd_yi, smd_vi, 'REML',
                    'SMD in VAS pain at week 26, fictional demo data (< 0 favours MSC)'
                    ORDER BY source, trial_id)
+\if :{?forest_svg}
 FROM trial_effect
 WHERE condition = 'knee_oa' AND week = 26 AND kind = 'value' AND instrument = 'vas';
 \o
 \pset tuples_only off
 \pset format aligned
+\else
+       AS svg
+FROM trial_effect
+WHERE condition = 'knee_oa' AND week = 26 AND kind = 'value' AND instrument = 'vas') AS plot;
+\endif

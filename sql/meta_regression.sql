@@ -122,7 +122,8 @@ SELECT (s.r).k = (p.r).k AS same_k,
        (SELECT bool_and(abs(c1 - c2) <= 1e-10 * greatest(abs(c1), se))
         FROM unnest((s.r).coef, (p.r).coef, (s.r).se) AS u(c1, c2, se)) AS same_coef, close((s.r).se, (p.r).se) AS same_se,
        close(ARRAY[(s.r).qm, (s.r).qe, (s.r).tau2, (s.r).r2], ARRAY[(p.r).qm, (p.r).qe, (p.r).tau2, (p.r).r2]) AS same_tests,
-       close((s.r2).coef, (p.r2).coef) AND close(ARRAY[(s.r2).tau2], ARRAY[(p.r2).tau2]) AS same_effect_pm,
+       (SELECT bool_and(abs(c1 - c2) <= 1e-10 * greatest(abs(c1), se))   -- (a coefficient near 0: on the scale of its se)
+        FROM unnest((s.r2).coef, (p.r2).coef, (s.r2).se) AS u(c1, c2, se)) AND close(ARRAY[(s.r2).tau2], ARRAY[(p.r2).tau2]) AS same_effect_pm,
        (s.s).groups = (p.s).groups AND (s.s).k = (p.s).k AND close((s.s).estimate, (p.s).estimate)
          AND close(ARRAY[(s.s).q_between], ARRAY[(p.s).q_between]) AS same_subgroups,
        close((s.s2).estimate, (p.s2).estimate) AND close((s.s2).tau2, (p.s2).tau2)

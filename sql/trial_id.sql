@@ -22,7 +22,8 @@ SELECT registry, url FROM trial_registries();
 SELECT count(*) AS examples,
        count(*) FILTER (WHERE example::text::trial_id = example) AS round_trip,
        count(*) FILTER (WHERE registry(example) = registry) AS registry_ok,
-       count(*) FILTER (WHERE url(example) IS NOT DISTINCT FROM replace(url, '{id}', example::text)) AS url_ok
+       count(*) FILTER (WHERE url(example) IS NOT DISTINCT FROM
+                              replace(url, '{id}', regexp_replace(example::text, '^PMID:', ''))) AS url_ok
 FROM trial_registries();
 
 -- accepted spellings: any case, surrounding white space, a space or hyphen
@@ -83,6 +84,16 @@ SELECT * FROM try_input('NCT 1234567', 'trial_id');
 SELECT v, registry(v), url(v)
 FROM unnest('{NCT01234567,2004-000123-45,2023-501234-12-00,ISRCTN12345678,ACTRN12615000123456,DRKS00012345,U1111-1234-5678,jRCTs031180001,CTRI/2017/03/007983}'::trial_id[]) AS v;
 SELECT registry(NULL::trial_id) IS NULL AS null_registry, url(NULL::trial_id) IS NULL AS null_url;
+
+-- trials without registration: the PMID of their report, or a local id
+SELECT v AS input, v::trial_id, registry(v::trial_id), url(v::trial_id)
+FROM unnest('{"PMID: 31234567",pmid-7,LOCAL-SMITH2019,local smith-2019-knee}'::text[]) AS v;
+SELECT * FROM try_input('PMID:031234567', 'trial_id');
+SELECT * FROM try_input('LOCAL-SMITH_2019', 'trial_id');
+-- sorted and compared as any trial_id; not found in free text (a PMID
+-- cites a publication, it does not register a trial)
+SELECT array_agg(v ORDER BY v) FROM unnest('{PMID:9,LOCAL-B,NCT01234567,LOCAL-A,PMID:10}'::trial_id[]) AS v;
+SELECT trial_ids_in('Smith 2019 (PMID: 31234567), LOCAL-SMITH2019; see NCT01234567');
 
 -- trial_ids_in(): every identifier of a text, in order of first mention,
 -- each once, canonical; an empty array when there is none

@@ -154,7 +154,7 @@ FROM (SELECT g AS id, CASE WHEN k < 5 THEN b.x ELSE pg_temp.dose(k % 2 = 0) END 
       OFFSET 0) d;
 INSERT INTO lossless_case VALUES ('lossless_cell_dose', 'cell_dose', NULL);
 
--- ---- trial_id: every format of every registry, random digits ----
+-- ---- trial_id: every format of every registry (and of unregistered trials), random digits ----
 -- expect is the canonical spelling; the input is that spelling, its lower
 -- or upper case, or with a registry word or blanks around it.
 CREATE FUNCTION pg_temp.trial(k int) RETURNS text[] LANGUAGE sql VOLATILE AS $$
@@ -182,6 +182,8 @@ CREATE FUNCTION pg_temp.trial(k int) RETURNS text[] LANGUAGE sql VOLATILE AS $$
     WHEN 16 THEN ARRAY['UMIN-CTR', 'UMIN' || pg_temp.digits(9)]
     WHEN 17 THEN ARRAY['RPCEC', 'RPCEC' || pg_temp.digits(8)]
     WHEN 18 THEN ARRAY['SLCTR', 'SLCTR/' || pg_temp.between(2000, 2099) || '/' || pg_temp.digits(3)]
+    WHEN 20 THEN ARRAY['PubMed', 'PMID:' || pg_temp.between(1, 9) || pg_temp.digits(pg_temp.between(0, 8))]
+    WHEN 21 THEN ARRAY['local', 'LOCAL-' || pg_temp.letters(pg_temp.between(1, 10)) || '-' || pg_temp.digits(pg_temp.between(1, 13))]
     ELSE ARRAY['LBCTR', 'LBCTR' || pg_temp.digits(10)]
   END
 $$;
@@ -204,7 +206,7 @@ CREATE TABLE lossless_trial_id (id int, v trial_id, expect text, registry text, 
 INSERT INTO lossless_trial_id
 SELECT id, input::trial_id, expect, registry, input
 FROM (SELECT g AS id, t[2] AS expect, t[1] AS registry, pg_temp.spelling(t[2], t[1], floor(random() * 8)::int) AS input
-      FROM generate_series(1, 100000) g, LATERAL (SELECT pg_temp.trial(floor(random() * 20)::int + 0 * g) AS t) x
+      FROM generate_series(1, 100000) g, LATERAL (SELECT pg_temp.trial(floor(random() * 22)::int + 0 * g) AS t) x
       OFFSET 0) d;
 INSERT INTO lossless_case VALUES ('lossless_trial_id', 'trial_id', NULL);
 

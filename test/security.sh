@@ -234,7 +234,7 @@ t|f|t" \
                                              AND (SELECT count(*) FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
                                                   WHERE relkind <> 'S' AND has_table_privilege(oid, p || ' WITH GRANT OPTION')) = CASE relkind WHEN 'r' THEN 6 WHEN 'v' THEN 1 ELSE 0 END),
                                     bool_or(has_table_privilege(oid, 'TRIGGER') AND relkind <> 'S'),
-                                    count(*) = 24
+                                    count(*) = 26
                              FROM pg_class WHERE relnamespace = 'registry'::regnamespace AND relkind IN ('r', 'v', 'S')")"
 
 for w in "put a trigger on a registry table|CREATE TRIGGER t BEFORE INSERT ON registry.participant FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()" \
@@ -627,9 +627,10 @@ check "among them lower(text), btrim(text), array_agg(anynonarray), ~*(text, tex
 
 # every function of the extension that is not C is called below: a new one
 # must be added to the calls (condition_categories through condition_category,
-# the ctgov_import_* parts through ctgov_import)
+# the ctgov_import_* parts and the trigger function trial_condition_category
+# through ctgov_import, change_correlation through arm_pain_summary too)
 check "the functions that are not C are the ones the calls below cover" \
-  "co_interventions_in condition_categories condition_category ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_outcomes ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint current_sites is_registry_admin msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of results_group_arm scale_maxima timepoint_weeks" \
+  "change_correlation co_interventions_in condition_categories condition_category ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_outcomes ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint current_sites is_registry_admin msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of results_group_arm scale_maxima timepoint_weeks trial_condition_category" \
   "$(su_psql -d "$db" -c "SELECT string_agg(DISTINCT proname, ' ' ORDER BY proname) FROM pg_proc
                           WHERE pronamespace = 'registry'::regnamespace AND prokind = 'f'
                             AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')")"
@@ -662,6 +663,7 @@ SELECT registry.ctgov_integer('"15"');
 SELECT registry.sd_from_ci(1, 3, 10);
 SELECT registry.current_sites();
 SELECT registry.is_registry_admin();
+SELECT registry.change_correlation();
 SELECT * FROM registry.arm_pain_summary;
 SELECT * FROM registry.trial_effect;
 SELECT * FROM registry.trial_stratum_effect;
@@ -669,6 +671,8 @@ SELECT * FROM registry.pooled_effect;
 SELECT * FROM registry.safety_by_route;
 SELECT * FROM registry.safety_totals_by_route;
 SELECT * FROM registry.arm_adverse_event_summary;
+SELECT * FROM registry.pooling_exclusion;
+SELECT * FROM registry.pooling_flow;
 SELECT * FROM registry.participant;
 SELECT * FROM registry.assessment;
 SELECT * FROM registry.participant_adverse_event;

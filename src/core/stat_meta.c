@@ -383,6 +383,11 @@ tau2_reml(const double *y, const double *v, int k, double *tau2,
 		next = t + adj;
 		if (converged(vmin, t, next))
 		{
+			/* halved steps towards the boundary stop a rounding error
+			 * above it (9e-16): where the likelihood falls from 0, and the
+			 * iterate is 0 within the tolerance, tau2 is exactly 0 */
+			if (converged(vmin, 0, next) && reml_eval(y, v, k, 0).f <= 0)
+				next = 0;
 			*tau2 = next;
 			*iterations = it;
 			return true;

@@ -19,6 +19,10 @@
  *   U1111-NNNN-NNNN (WHO UTN);
  *   EudraCT YYYY-NNNNNN-CC (2004 or later, serial not beginning with 5);
  *   EU CT YYYY-5NNNNN-NN-NN (2022 or later).
+ * and, for trials without a registration (published only, or known to
+ * the curator only): PMID:N (the PubMed id of the report, 1 to 9 digits
+ * without a leading zero; "PMID 123", "pmid: 123" on input) and
+ * LOCAL-XXX (1 to 24 letters and digits, inner single hyphens, upper case).
  * Between a letter prefix and the digits one hyphen or a run of blanks is
  * tolerated ("NCT 01234567", "DRKS-00012345"); jRCT and UMIN numbers may
  * carry the "JPRN-" prefix of the WHO portal; EudraCT and EU CT numbers
@@ -38,64 +42,72 @@
 static const trial_registry_info registries[] = {
 	{TRIAL_REG_CTGOV, "ClinicalTrials.gov", "ClinicalTrials.gov (US National Library of Medicine)",
 	 "NCT followed by 8 digits", "NCT01234567",
-	 "https://clinicaltrials.gov/study/", NULL},
+	 "https://clinicaltrials.gov/study/", NULL, 0},
 	{TRIAL_REG_EUDRACT, "EudraCT", "EU Clinical Trials Register (EudraCT)",
 	 "YYYY-NNNNNN-CC: the year of issue (2004 to 2099), a 6-digit serial not beginning with 5 and 2 check digits",
 	 "2004-000123-45",
-	 "https://www.clinicaltrialsregister.eu/ctr-search/search?query=", NULL},
+	 "https://www.clinicaltrialsregister.eu/ctr-search/search?query=", NULL, 0},
 	{TRIAL_REG_CTIS, "EU CTIS", "EU Clinical Trials Information System (EU CT number)",
 	 "YYYY-5NNNNN-NN-NN: the year (2022 to 2099), a 6-digit serial beginning with 5 and two 2-digit parts",
 	 "2023-501234-12-00",
-	 "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=", NULL},
+	 "https://euclinicaltrials.eu/search-for-clinical-trials/?lang=en&EUCT=", NULL, 0},
 	{TRIAL_REG_ISRCTN, "ISRCTN", "ISRCTN registry",
 	 "ISRCTN followed by 8 digits", "ISRCTN12345678",
-	 "https://www.isrctn.com/", NULL},
+	 "https://www.isrctn.com/", NULL, 0},
 	{TRIAL_REG_CHICTR, "ChiCTR", "Chinese Clinical Trial Registry",
 	 "ChiCTR followed by 10 digits, or the older ChiCTR-XXX-NNNNNNNN with a code of 3 to 5 letters",
 	 "ChiCTR2000012345",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
 	{TRIAL_REG_ANZCTR, "ANZCTR", "Australian New Zealand Clinical Trials Registry",
 	 "ACTRN followed by 14 digits", "ACTRN12615000123456",
-	 "https://www.anzctr.org.au/", ".aspx"},
+	 "https://www.anzctr.org.au/", ".aspx", 0},
 	{TRIAL_REG_CTRI, "CTRI", "Clinical Trials Registry - India",
 	 "CTRI/YYYY/NN/NNNNNN: the year (2007 to 2099), 2 or 3 digits and 6 digits, separated by slashes",
 	 "CTRI/2017/03/007983",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
 	{TRIAL_REG_JRCT, "jRCT", "Japan Registry of Clinical Trials",
 	 "jRCT followed by 10 digits, or by a lower-case letter and 9 digits",
 	 "jRCTs031180001",
-	 ICTRP "JPRN-", NULL},
+	 ICTRP "JPRN-", NULL, 0},
 	{TRIAL_REG_DRKS, "DRKS", "German Clinical Trials Register",
 	 "DRKS followed by 8 digits", "DRKS00012345",
-	 "https://drks.de/search/en/trial/", NULL},
+	 "https://drks.de/search/en/trial/", NULL, 0},
 	{TRIAL_REG_UTN, "WHO UTN", "WHO Universal Trial Number (not a registration)",
 	 "U1111-NNNN-NNNN", "U1111-1234-5678",
-	 NULL, NULL},
+	 NULL, NULL, 0},
 	{TRIAL_REG_CRIS, "CRiS", "Clinical Research Information Service, Republic of Korea",
 	 "KCT followed by 7 digits", "KCT0001234",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
 	{TRIAL_REG_IRCT, "IRCT", "Iranian Registry of Clinical Trials",
 	 "IRCT followed by 11 to 14 digits, N and 1 to 3 digits", "IRCT20180123038465N2",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
 	{TRIAL_REG_PACTR, "PACTR", "Pan African Clinical Trials Registry",
 	 "PACTR followed by 15 or 16 digits", "PACTR201509001234567",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
 	{TRIAL_REG_TCTR, "TCTR", "Thai Clinical Trials Registry",
 	 "TCTR followed by 11 digits", "TCTR20180320001",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
 	{TRIAL_REG_UMIN, "UMIN-CTR", "University Hospital Medical Information Network Clinical Trials Registry (Japan)",
 	 "UMIN followed by 9 digits", "UMIN000012345",
-	 ICTRP "JPRN-", NULL},
+	 ICTRP "JPRN-", NULL, 0},
 	{TRIAL_REG_RPCEC, "RPCEC", "Cuban Public Registry of Clinical Trials",
 	 "RPCEC followed by 8 digits", "RPCEC00000123",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
 	{TRIAL_REG_SLCTR, "SLCTR", "Sri Lanka Clinical Trials Registry",
 	 "SLCTR/YYYY/NNN: the year (2000 to 2099) and 3 digits, separated by slashes",
 	 "SLCTR/2018/012",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
 	{TRIAL_REG_LBCTR, "LBCTR", "Lebanese Clinical Trials Registry",
 	 "LBCTR followed by 10 digits", "LBCTR2019012345",
-	 ICTRP, NULL},
+	 ICTRP, NULL, 0},
+	{TRIAL_REG_PUBMED, "PubMed", "PubMed: a trial without registration, known by the PMID of its report",
+	 "PMID: followed by the PubMed identifier of the trial's report, 1 to 9 digits without a leading zero; the URL template's {id} is that number",
+	 "PMID:31234567",
+	 "https://pubmed.ncbi.nlm.nih.gov/", "/", 5},
+	{TRIAL_REG_LOCAL, "local", "a trial without registration, known by this registry's own identifier",
+	 "LOCAL- followed by up to 24 letters, digits and single inner hyphens (stored in upper case)",
+	 "LOCAL-SMITH2019",
+	 NULL, NULL, 0},
 };
 
 #define N_REGISTRIES (sizeof(registries) / sizeof(registries[0]))
@@ -107,7 +119,7 @@ static const char trial_id_hint[] =
 "jRCTs031180001, DRKS00012345, U1111-1234-5678 (WHO UTN), KCT0001234, "
 "IRCT20180123038465N2, PACTR201509001234567, TCTR20180320001, "
 "UMIN000012345, RPCEC00000123, SLCTR/2018/012 or LBCTR2019012345; "
-"trial_registries() lists the formats.";
+"unregistered: PMID:31234567 or LOCAL-SMITH2019; trial_registries() lists the formats.";
 
 const trial_registry_info *
 trial_registry_entry(int code)
@@ -473,6 +485,63 @@ m_utn(cursor *c, outbuf *o)
 	return true;
 }
 
+/* PMID [: | sep] 1-9 digits, no leading zero -> PMID:N */
+static bool
+m_pmid(cursor *c, outbuf *o)
+{
+	cursor		t = *c;
+	size_t		d0,
+				n;
+
+	if (!take_lit(&t, "PMID"))
+		return false;
+	skip_blanks(&t);
+	if (!take_char(&t, ':'))
+		take_char(&t, '-');
+	skip_blanks(&t);
+	n = take_digits(&t, &d0);
+	if (n < 1 || n > 9 || t.s[d0] == '0')
+		return false;
+	puts_(o, "PMID:");
+	put(o, (const char *) t.s + d0, n);
+	*c = t;
+	return true;
+}
+
+/* LOCAL [- | : | blanks] alnum{1,24} with single inner hyphens, upper-cased */
+static bool
+m_local(cursor *c, outbuf *o)
+{
+	cursor		t = *c;
+	size_t		body = 0;
+
+	if (!take_lit(&t, "LOCAL"))
+		return false;
+	if (!take_char(&t, '-') && !take_char(&t, ':'))
+		skip_blanks(&t);
+	puts_(o, "LOCAL-");
+	for (;;)
+	{
+		size_t		run = 0;
+
+		while (t.i < t.len && ascii_is_alnum(t.s[t.i]))
+		{
+			putc_(o, ascii_upper(t.s[t.i++]));
+			run++;
+		}
+		body += run;
+		if (run == 0 || body > 24)
+			return false;
+		if (!(peek(&t) == '-' && t.i + 1 < t.len && ascii_is_alnum(t.s[t.i + 1])))
+			break;
+		t.i++;
+		putc_(o, '-');
+		body++;
+	}
+	*c = t;
+	return true;
+}
+
 /* Registry words that may precede a EudraCT or EU CT number. */
 static const char *const eu_words[] = {"EudraCT", "EUCTR", "EU CT", "EUCT", "CTIS", NULL};
 
@@ -554,10 +623,11 @@ m_eu(cursor *c, outbuf *o)
  * Recognise one identifier at the cursor.  Returns its registry (and
  * moves the cursor past it, with the canonical text in o) or
  * TRIAL_REG_INVALID.  The letter prefixes of the registries differ, so at
- * most one recogniser can match at a given place.
+ * most one recogniser can match at a given place.  The identities of
+ * unregistered trials only when registered_only is false.
  */
 static int
-match_at(cursor *c, outbuf *o)
+match_at(cursor *c, outbuf *o, bool registered_only)
 {
 	int			r;
 
@@ -588,6 +658,10 @@ match_at(cursor *c, outbuf *o)
 			r = TRIAL_REG_SLCTR;
 		else if (m_utn(c, o))
 			r = TRIAL_REG_UTN;
+		else if (!registered_only && m_pmid(c, o))
+			r = TRIAL_REG_PUBMED;
+		else if (!registered_only && m_local(c, o))
+			r = TRIAL_REG_LOCAL;
 	}
 	return o->overflow ? TRIAL_REG_INVALID : r;
 }
@@ -614,7 +688,7 @@ trial_id_next(const char *text, size_t len, size_t *pos, size_t stop,
 		c.s = s;
 		c.len = len;
 		c.i = i;
-		r = match_at(&c, &o);
+		r = match_at(&c, &o, true);
 		if (r == TRIAL_REG_INVALID || (c.i < len && ascii_is_alnum(s[c.i])))
 			continue;
 		memcpy(canon, o.buf, o.n + 1);
@@ -657,6 +731,8 @@ static const aim aims[] = {
 	{"RPCEC", TRIAL_REG_RPCEC},
 	{"SLCTR", TRIAL_REG_SLCTR},
 	{"LBCTR", TRIAL_REG_LBCTR},
+	{"PMID", TRIAL_REG_PUBMED},
+	{"LOCAL", TRIAL_REG_LOCAL},
 };
 
 /*
@@ -819,7 +895,7 @@ trial_id_parse(const char *src, size_t len, char *canon, size_t *canon_len,
 	c.s = s + b;
 	c.len = e - b;
 	c.i = 0;
-	r = match_at(&c, &o);
+	r = match_at(&c, &o, false);
 	if (r != TRIAL_REG_INVALID && c.i == c.len)
 	{
 		memcpy(canon, o.buf, o.n + 1);
@@ -845,7 +921,7 @@ trial_id_registry(const char *s, size_t len)
 	c.s = (const unsigned char *) s;
 	c.len = len;
 	c.i = 0;
-	r = match_at(&c, &o);
+	r = match_at(&c, &o, false);
 	if (r == TRIAL_REG_INVALID || c.i != len || o.n != len || memcmp(o.buf, s, len) != 0)
 		return TRIAL_REG_INVALID;
 	return r;
@@ -857,9 +933,9 @@ trial_id_url(const char *s, size_t len, char *dst, size_t dstlen)
 	const trial_registry_info *e = trial_registry_entry(trial_id_registry(s, len));
 	int			w;
 
-	if (e == NULL || e->url_prefix == NULL || dstlen == 0)
+	if (e == NULL || e->url_prefix == NULL || dstlen == 0 || e->url_skip >= len)
 		return false;
-	w = snprintf(dst, dstlen, "%s%.*s%s", e->url_prefix, (int) len, s,
+	w = snprintf(dst, dstlen, "%s%.*s%s", e->url_prefix, (int) (len - e->url_skip), s + e->url_skip,
 				 e->url_suffix ? e->url_suffix : "");
 	return w > 0 && (size_t) w < dstlen;
 }

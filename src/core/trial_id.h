@@ -40,6 +40,9 @@ typedef enum trial_registry_code
 	TRIAL_REG_RPCEC,			/* RPCEC (Cuba)        RPCEC00000123 */
 	TRIAL_REG_SLCTR,			/* SLCTR (Sri Lanka)   SLCTR/2018/012 */
 	TRIAL_REG_LBCTR,			/* LBCTR (Lebanon)     LBCTR2019012345 */
+	/* Not registries: the identities of trials that have no registration */
+	TRIAL_REG_PUBMED,			/* PubMed              PMID:31234567 */
+	TRIAL_REG_LOCAL,			/* this registry's own LOCAL-SMITH2019 */
 	TRIAL_REG_COUNT				/* one past the last valid code */
 } trial_registry_code;
 
@@ -59,6 +62,7 @@ typedef struct trial_registry_info
 	const char *example;		/* a well-formed canonical identifier */
 	const char *url_prefix;		/* URL = prefix || id || suffix; NULL: no URL */
 	const char *url_suffix;
+	size_t		url_skip;		/* leading characters of the id the URL leaves out */
 } trial_registry_info;
 
 /* The catalogue entry of a registry code, or NULL when code is invalid. */
@@ -93,7 +97,8 @@ bool		trial_id_url(const char *s, size_t len, char *dst, size_t dstlen);
  * starts at or after *pos and before stop (stop lets a caller scan a long
  * text in slices; pass len to scan to the end).  An identifier is spelled
  * in any of the accepted input variants and is neither preceded nor
- * followed by an ASCII letter or digit.  On success canon (at least
+ * followed by an ASCII letter or digit.  Only registrations are found:
+ * a PMID in a text cites a publication, it does not name a trial.  On success canon (at least
  * TRIAL_ID_CANON_MAX bytes), *canon_len and *registry describe it, *start
  * is where its spelling begins and *pos moves past it.  When none starts
  * before stop, returns false with *pos = stop.  Duplicates are reported

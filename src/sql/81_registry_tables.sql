@@ -11,7 +11,7 @@ CREATE TABLE @extschema@.trial (
     title               text CHECK (btrim(title) <> ''),
     official_title      text,
     conditions          text[] NOT NULL DEFAULT '{}',
-    condition_category  text NOT NULL DEFAULT 'other'
+    condition_category  text NOT NULL
         CHECK (condition_category IN ('knee_oa', 'hip_oa', 'low_back_pain', 'tendinopathy',
                'neuropathic_pain', 'rheumatoid_arthritis', 'spinal_cord_injury',
                'multiple_sclerosis', 'sjogren', 'other')),
@@ -36,8 +36,7 @@ COMMENT ON TABLE @extschema@.trial IS
 COMMENT ON COLUMN @extschema@.trial.trial_id IS 'registry identifier (NCT number for ClinicalTrials.gov records)';
 COMMENT ON COLUMN @extschema@.trial.title IS 'brief title';
 COMMENT ON COLUMN @extschema@.trial.conditions IS 'conditions as registered, in registry order';
-COMMENT ON COLUMN @extschema@.trial.condition_category IS
-    'pain condition the trial studies; ctgov_import() derives it with condition_category(conditions || brief title)';
+-- (the comment of condition_category is in 83_manual_entry.sql, with its trigger)
 COMMENT ON COLUMN @extschema@.trial.phases IS 'phases, lower case ClinicalTrials.gov codes: na, early_phase1, phase1 ... phase4';
 COMMENT ON COLUMN @extschema@.trial.study_type IS 'interventional, observational or expanded_access';
 COMMENT ON COLUMN @extschema@.trial.overall_status IS 'recruitment status, lower case ClinicalTrials.gov code (completed, recruiting ...)';

@@ -22,26 +22,54 @@ WITH scores AS (
     JOIN scores b ON b.participant_id = f.participant_id AND b.instrument = f.instrument AND b.week = 0
     WHERE f.week > 0
     GROUP BY f.arm_id, f.instrument, f.week
-), summaries AS (
+), reported AS (
     SELECT o.arm_id, o.instrument, o.week, o.kind, o.n::bigint AS n, o.mean::double precision AS mean,
-           o.sd::double precision AS sd, 'reported'::text AS origin, true AS preferred
+           o.sd::double precision AS sd, o.sd_source
     FROM @extschema@.outcome o
+), derived AS (
+    -- a change from the arm's reported baseline and follow-up where the
+    -- report gives no change: the difference of the means, on the
+    -- follow-up n, with the SD of a change for the correlation the user
+    -- assumes (change_correlation(); none when it is not set)
+    SELECT f.arm_id, f.instrument, f.week, 'change'::text AS kind, f.n, f.mean - b.mean AS mean,
+           @extschema@.sd_change(b.sd, f.sd, c.r) AS sd,
+           CASE WHEN b.sd IS NOT NULL AND f.sd IS NOT NULL AND c.r IS NOT NULL
+                THEN 'baseline_followup_r=' || c.r END AS sd_source
+    FROM reported f
+    JOIN reported b ON b.arm_id = f.arm_id AND b.instrument = f.instrument AND b.week = 0 AND b.kind = 'value'
+    CROSS JOIN (SELECT @extschema@.change_correlation() AS r) c
+    WHERE f.kind = 'value' AND f.week > 0
+      AND NOT EXISTS (SELECT 1 FROM reported x
+                      WHERE x.arm_id = f.arm_id AND x.instrument = f.instrument AND x.week = f.week AND x.kind = 'change')
+), summaries AS (
+    SELECT r.arm_id, r.instrument, r.week, r.kind, r.n, r.mean, r.sd, 'reported'::text AS origin, true AS preferred,
+           r.sd_source
+    FROM reported r
     UNION ALL
     SELECT p.arm_id, p.instrument, p.week, p.kind, p.n, p.mean, p.sd, 'participants'::text,
            NOT EXISTS (SELECT 1 FROM @extschema@.outcome o
                        WHERE o.arm_id = p.arm_id AND o.instrument = p.instrument
-                         AND o.week = p.week AND o.kind = p.kind)
+                         AND o.week = p.week AND o.kind = p.kind),
+           CASE WHEN p.sd IS NOT NULL THEN 'participants' END
     FROM from_participants p
+    UNION ALL
+    SELECT d.arm_id, d.instrument, d.week, d.kind, d.n, d.mean, d.sd, 'derived'::text,
+           NOT EXISTS (SELECT 1 FROM from_participants p
+                       WHERE p.arm_id = d.arm_id AND p.instrument = d.instrument
+                         AND p.week = d.week AND p.kind = d.kind),
+           d.sd_source
+    FROM derived d
 )
 SELECT a.trial_id, s.arm_id, a.label AS arm, a.is_msc, a.source, a.route,
-       s.instrument, s.week, s.kind, s.n, s.mean, s.sd, s.origin, s.preferred
+       s.instrument, s.week, s.kind, s.n, s.mean, s.sd, s.origin, s.preferred, s.sd_source
 FROM summaries s
 JOIN @extschema@.arm a ON a.arm_id = s.arm_id;
 COMMENT ON VIEW @extschema@.arm_pain_summary IS
-    'n, mean and SD per arm, instrument, week and kind (value, or change from the week-0 score), from arm-level outcomes (origin reported) and from participants'' assessments (origin participants) alike; preferred marks the row the effect views use: the reported one when both exist; runs as the querying role, so the participants are those its sites hold (row-level security)';
+    'n, mean and SD per arm, instrument, week and kind (value, or change from the week-0 score), from arm-level outcomes (origin reported) and from participants'' assessments (origin participants) alike; preferred marks the row the effect views use: the reported one when both exist; a change the report does not give is derived from the arm''s reported baseline and follow-up (origin derived, SD only with an assumed correlation, change_correlation()); runs as the querying role, so the participants are those its sites hold (row-level security)';
 COMMENT ON COLUMN @extschema@.arm_pain_summary.kind IS 'value (score at that week) or change (follow-up minus baseline)';
-COMMENT ON COLUMN @extschema@.arm_pain_summary.origin IS 'reported (outcome table) or participants (computed from assessment)';
-COMMENT ON COLUMN @extschema@.arm_pain_summary.preferred IS 'the row trial_effect and trial_stratum_effect use: reported rows, and participant rows where nothing is reported';
+COMMENT ON COLUMN @extschema@.arm_pain_summary.origin IS 'reported (outcome table), participants (computed from assessment) or derived (a change from the reported week-0 and follow-up values, where no change is reported)';
+COMMENT ON COLUMN @extschema@.arm_pain_summary.preferred IS 'the row trial_effect and trial_stratum_effect use: reported rows; participant rows where nothing is reported; derived changes where neither is';
+COMMENT ON COLUMN @extschema@.arm_pain_summary.sd_source IS 'where the SD comes from: the outcome''s sd_source (reported, se, ci95 ...), participants, or baseline_followup_r=R (sd_change with the assumed correlation R, change_correlation()); NULL without an SD';
 
 CREATE OR REPLACE VIEW @extschema@.trial_effect WITH (security_invoker = true) AS
 SELECT t.trial_id, t.condition_category AS condition,
@@ -133,7 +161,10 @@ SELECT g.condition, g.source, g.route, g.instrument, g.week, g.kind, g.trials, g
        (g.smd).tau2 AS smd_tau2, (g.smd).i2 AS smd_i2,
        (g.md).k AS md_k, (g.md).estimate AS md, (g.md).se AS md_se,
        (g.md).ci_low AS md_ci_low, (g.md).ci_high AS md_ci_high, (g.md).pval AS md_pval,
-       (g.md).tau2 AS md_tau2, (g.md).i2 AS md_i2
+       (g.md).tau2 AS md_tau2, (g.md).i2 AS md_i2,
+       (g.smd).q AS smd_q, (g.smd).q_pval AS smd_q_pval, (g.smd).pi_low AS smd_pi_low, (g.smd).pi_high AS smd_pi_high,
+       (g.md).q AS md_q, (g.md).q_pval AS md_q_pval, (g.md).pi_low AS md_pi_low, (g.md).pi_high AS md_pi_high,
+       array_to_string(g.trial_ids, ', ') AS trial_ids_text
 FROM (
     SELECT condition, source, route, instrument, week, kind,
            count(*) AS trials, array_agg(trial_id ORDER BY trial_id) AS trial_ids,
@@ -142,32 +173,47 @@ FROM (
            @extschema@.meta_analysis(CASE WHEN md_vi > 0 THEN md_yi END, CASE WHEN md_vi > 0 THEN md_vi END) AS md
     FROM @extschema@.trial_stratum_effect
     GROUP BY condition, source, route, instrument, week, kind
-) g;
+) g
+-- a stratum where no comparison has an SMD or MD pools nothing: it is in
+-- pooling_exclusion, with the reason
+WHERE (g.smd).k > 0 OR (g.md).k > 0;
 COMMENT ON VIEW @extschema@.pooled_effect IS
-    'random-effects meta-analysis (meta_analysis: REML, z test, 95% CI) of trial_stratum_effect per condition x source x route x instrument x week x kind: Hedges'' g and the mean difference (MSC minus control), each with k, estimate, SE, CI, p, tau^2 and I^2';
+    'random-effects meta-analysis (meta_analysis: REML, z test, 95% CI) of trial_stratum_effect per condition x source x route x instrument x week x kind: Hedges'' g and the mean difference (MSC minus control), each with k, estimate, SE, CI, p, tau^2 and I^2 (exactly 0 when REML stops at the boundary), Cochran''s Q and its p-value, and the 95% prediction interval; strata where no trial has an SMD or MD (no SDs) are left out, and listed with the reason in pooling_exclusion';
 COMMENT ON COLUMN @extschema@.pooled_effect.trials IS 'trials with a comparison in the stratum';
 COMMENT ON COLUMN @extschema@.pooled_effect.smd_k IS 'trials pooled for the SMD (those with SDs)';
 COMMENT ON COLUMN @extschema@.pooled_effect.smd IS 'pooled Hedges'' g, MSC minus control';
 COMMENT ON COLUMN @extschema@.pooled_effect.md_k IS 'trials pooled for the mean difference (those with SDs)';
 COMMENT ON COLUMN @extschema@.pooled_effect.md IS 'pooled mean difference, MSC minus control, in the instrument''s unit';
+COMMENT ON COLUMN @extschema@.pooled_effect.smd_q IS 'Cochran''s Q of the SMDs (heterogeneity), on smd_k - 1 degrees of freedom';
+COMMENT ON COLUMN @extschema@.pooled_effect.smd_q_pval IS 'p-value of the Q test of the SMDs';
+COMMENT ON COLUMN @extschema@.pooled_effect.smd_pi_low IS 'lower end of the 95% prediction interval of the SMD (the effect in a new trial)';
+COMMENT ON COLUMN @extschema@.pooled_effect.smd_pi_high IS 'upper end of the 95% prediction interval of the SMD';
+COMMENT ON COLUMN @extschema@.pooled_effect.md_q IS 'Cochran''s Q of the mean differences, on md_k - 1 degrees of freedom';
+COMMENT ON COLUMN @extschema@.pooled_effect.md_q_pval IS 'p-value of the Q test of the mean differences';
+COMMENT ON COLUMN @extschema@.pooled_effect.md_pi_low IS 'lower end of the 95% prediction interval of the mean difference';
+COMMENT ON COLUMN @extschema@.pooled_effect.md_pi_high IS 'upper end of the 95% prediction interval of the mean difference';
+COMMENT ON COLUMN @extschema@.pooled_effect.trial_ids_text IS 'trial_ids as plain text, comma-separated (for CSV and R, where an array arrives as a {...} literal)';
 
 CREATE OR REPLACE VIEW @extschema@.safety_by_route WITH (security_invoker = true) AS
 WITH counts AS (
-    SELECT a.route, a.is_msc, e.serious, min(e.term) AS term, min(e.organ_system) AS organ_system,
+    SELECT t.condition_category AS condition, a.route, a.is_msc, e.serious, min(e.term) AS term,
+           min(e.organ_system) AS organ_system,
            count(DISTINCT a.trial_id) AS trials, count(DISTINCT a.arm_id) AS arms,
            sum(e.n_affected) AS affected, sum(e.n_at_risk) AS at_risk
     FROM @extschema@.adverse_event e
     JOIN @extschema@.arm a ON a.arm_id = e.arm_id
-    GROUP BY a.route, a.is_msc, e.serious, lower(e.term), lower(e.organ_system)
+    JOIN @extschema@.trial t ON t.trial_id OPERATOR(@extschema@.=) a.trial_id
+    GROUP BY t.condition_category, a.route, a.is_msc, e.serious, lower(e.term), lower(e.organ_system)
 )
 SELECT route, is_msc, serious, term, organ_system, trials, arms, affected, at_risk,
-       (w).p AS rate, (w).ci_low, (w).ci_high
+       (w).p AS rate, (w).ci_low, (w).ci_high, condition
 FROM (SELECT c.*, CASE WHEN c.at_risk > 0 THEN @extschema@.wilson_ci(c.affected, c.at_risk) END AS w
       FROM counts c
       OFFSET 0) AS x      -- OFFSET 0: one wilson_ci() call per row, never with nobody at risk
 WHERE at_risk > 0;
 COMMENT ON VIEW @extschema@.safety_by_route IS
-    'adverse-event rates by route of administration, MSC and control arms apart: per event term (and organ system) and seriousness, participants affected among those at risk summed over the arms, with the 95% Wilson score interval (wilson_ci); terms are matched ignoring case. A participant with several terms counts once in each: for "any serious adverse event" use safety_totals_by_route';
+    'adverse-event rates by condition and route of administration, MSC and control arms apart: per event term (and organ system) and seriousness, participants affected among those at risk summed over the arms, with the 95% Wilson score interval (wilson_ci); terms are matched ignoring case. A participant with several terms counts once in each: for "any serious adverse event" use safety_totals_by_route';
+COMMENT ON COLUMN @extschema@.safety_by_route.condition IS 'condition category of the trials (trial.condition_category); sum over it for all conditions';
 COMMENT ON COLUMN @extschema@.safety_by_route.route IS 'route of the arms (NULL: not stated, or several)';
 COMMENT ON COLUMN @extschema@.safety_by_route.is_msc IS 'MSC arms (true) or control arms (false)';
 COMMENT ON COLUMN @extschema@.safety_by_route.term IS 'event term as reported (the first spelling when trials differ in case)';
@@ -179,22 +225,25 @@ COMMENT ON COLUMN @extschema@.safety_by_route.ci_high IS 'upper end of the 95% W
 
 CREATE OR REPLACE VIEW @extschema@.safety_totals_by_route WITH (security_invoker = true) AS
 WITH totals AS (
-    SELECT route, is_msc, count(DISTINCT trial_id) AS trials, count(*) AS arms,
-           sum(sae_affected) AS sae_affected, sum(sae_at_risk) AS sae_at_risk,
-           sum(deaths) AS deaths, sum(deaths_at_risk) AS deaths_at_risk
-    FROM @extschema@.arm
-    WHERE sae_at_risk > 0 OR deaths_at_risk > 0
-    GROUP BY route, is_msc
+    SELECT t.condition_category AS condition, a.route, a.is_msc, count(DISTINCT a.trial_id) AS trials, count(*) AS arms,
+           sum(a.sae_affected) AS sae_affected, sum(a.sae_at_risk) AS sae_at_risk,
+           sum(a.deaths) AS deaths, sum(a.deaths_at_risk) AS deaths_at_risk
+    FROM @extschema@.arm a
+    JOIN @extschema@.trial t ON t.trial_id OPERATOR(@extschema@.=) a.trial_id
+    WHERE a.sae_at_risk > 0 OR a.deaths_at_risk > 0
+    GROUP BY t.condition_category, a.route, a.is_msc
 )
 SELECT route, is_msc, trials, arms,
        sae_affected, sae_at_risk, (s).p AS sae_rate, (s).ci_low AS sae_ci_low, (s).ci_high AS sae_ci_high,
-       deaths, deaths_at_risk, (d).p AS death_rate, (d).ci_low AS death_ci_low, (d).ci_high AS death_ci_high
+       deaths, deaths_at_risk, (d).p AS death_rate, (d).ci_low AS death_ci_low, (d).ci_high AS death_ci_high,
+       condition
 FROM (SELECT t.*,
              CASE WHEN t.sae_at_risk > 0 THEN @extschema@.wilson_ci(t.sae_affected, t.sae_at_risk) END AS s,
              CASE WHEN t.deaths_at_risk > 0 THEN @extschema@.wilson_ci(t.deaths, t.deaths_at_risk) END AS d
       FROM totals t
       OFFSET 0) AS x;     -- OFFSET 0: one wilson_ci() call per row and total
 COMMENT ON VIEW @extschema@.safety_totals_by_route IS
-    'participants with any serious adverse event and deaths from any cause, by route, MSC and control arms apart, from the arms'' overall counts (arm.sae_affected, arm.deaths ...; ClinicalTrials.gov event-group totals), so nobody counts twice; rates with 95% Wilson score intervals';
+    'participants with any serious adverse event and deaths from any cause, by condition and route, MSC and control arms apart, from the arms'' overall counts (arm.sae_affected, arm.deaths ...; ClinicalTrials.gov event-group totals), so nobody counts twice; rates with 95% Wilson score intervals';
 COMMENT ON COLUMN @extschema@.safety_totals_by_route.sae_rate IS 'participants with any serious adverse event / at risk';
 COMMENT ON COLUMN @extschema@.safety_totals_by_route.death_rate IS 'deaths from any cause / at risk';
+COMMENT ON COLUMN @extschema@.safety_totals_by_route.condition IS 'condition category of the trials (trial.condition_category); sum over it for all conditions';

@@ -43,6 +43,9 @@ rejects_n(const char *in, size_t len, const char *want)
 	CHECK(!ok && err.errclass == MSC_ERR_SYNTAX && err.message[0] && err.hint[0]
 		  && strncmp(err.message, "invalid input syntax for type trial_id: ", 40) == 0,
 		  "\"%.40s\" should be rejected (got \"%s\")", in ? in : "(null)", out);
+	/* the hint is whole (MSC_ERRMSG_LEN would cut a longer one) */
+	if (!ok)
+		CHECK(strstr(err.hint, "trial_registries() lists the formats.") != NULL, "hint cut: \"%s\"", err.hint);
 	if (!ok && want)
 		CHECK(strstr(err.detail, want) != NULL, "\"%.40s\": detail \"%s\" lacks \"%s\"",
 			  in, err.detail, want);
@@ -455,6 +458,35 @@ main(void)
 	url_is("UMIN000012345", "https://trialsearch.who.int/Trial2.aspx?TrialID=JPRN-UMIN000012345");
 	url_is("KCT0001234", "https://trialsearch.who.int/Trial2.aspx?TrialID=KCT0001234");
 	url_is("nct01234567", NULL);
+	url_is("PMID:31234567", "https://pubmed.ncbi.nlm.nih.gov/31234567/");
+	url_is("LOCAL-SMITH2019", NULL);
+
+	/* trials without registration: the PMID of the report, or a local id */
+	accepts("PMID:31234567", "PMID:31234567", TRIAL_REG_PUBMED);
+	accepts("pmid 31234567", "PMID:31234567", TRIAL_REG_PUBMED);
+	accepts("PMID: 7", "PMID:7", TRIAL_REG_PUBMED);
+	accepts("PMID-123456789", "PMID:123456789", TRIAL_REG_PUBMED);
+	rejects("PMID:031234567", "PubMed identifiers are PMID:");
+	rejects("PMID:1234567890", "PubMed identifiers are PMID:");
+	rejects("PMID:", "PubMed identifiers are PMID:");
+	rejects("PMID:12a", "PubMed identifiers are PMID:");
+	not_canonical("PMID 31234567");
+	not_canonical("PMID:031234567");
+	accepts("LOCAL-SMITH2019", "LOCAL-SMITH2019", TRIAL_REG_LOCAL);
+	accepts("local smith-2019-knee", "LOCAL-SMITH-2019-KNEE", TRIAL_REG_LOCAL);
+	accepts("Local:Smith2019", "LOCAL-SMITH2019", TRIAL_REG_LOCAL);
+	accepts("LOCAL-ABCDEFGHIJKLMNOPQRSTUVWX", "LOCAL-ABCDEFGHIJKLMNOPQRSTUVWX", TRIAL_REG_LOCAL);
+	rejects("LOCAL-ABCDEFGHIJKLMNOPQRSTUVWXY", "local identifiers are LOCAL-");
+	rejects("LOCAL-ABCDEFGHIJKL-NOPQRSTUVWXY", "local identifiers are LOCAL-");
+	rejects("LOCAL-", "local identifiers are LOCAL-");
+	rejects("LOCAL-SMITH--2019", "local identifiers are LOCAL-");
+	rejects("LOCAL-SMITH-", "local identifiers are LOCAL-");
+	rejects("LOCAL-SMITH 2019", "local identifiers are LOCAL-");
+	rejects("LOCAL-SMITH_2019", "local identifiers are LOCAL-");
+	not_canonical("LOCAL-smith2019");
+	not_canonical("LOCAL:SMITH2019");
+	/* a PMID or local id in free text is not a registration: not found */
+	scans("Smith 2019 (PMID: 31234567), LOCAL-SMITH2019, NCT01234567", "NCT01234567");
 	for (int r = 1; r < TRIAL_REG_COUNT; r++)
 	{
 		const trial_registry_info *e = trial_registry_entry(r);

@@ -1,14 +1,14 @@
 -- Structure of the registry: tables, keys, foreign keys, checks, indexes,
 -- comments, pg_dump registration, views and the import function.
 BEGIN;
-SELECT plan(103);
+SELECT plan(105);
 
 CREATE TEMP VIEW reg_table(name) AS
 VALUES ('trial'), ('arm'), ('outcome'), ('participant'), ('assessment'), ('adverse_event'), ('import_problem'),
        ('site'), ('site_member'), ('registry_admin'), ('participant_adverse_event');
 CREATE TEMP VIEW reg_view(name) AS
 VALUES ('arm_pain_summary'), ('trial_effect'), ('trial_stratum_effect'), ('pooled_effect'), ('safety_by_route'),
-       ('safety_totals_by_route'), ('arm_adverse_event_summary');
+       ('safety_totals_by_route'), ('arm_adverse_event_summary'), ('pooling_exclusion'), ('pooling_flow');
 CREATE TEMP VIEW ext_schema AS
 SELECT n.nspname AS name FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname = 'msc_registry';

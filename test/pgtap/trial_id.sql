@@ -1,7 +1,7 @@
 -- pgTAP tests of the trial_id type: accepted spellings, registry(), url(),
 -- malformed input by class, trial_ids_in(), ordering and catalogue objects.
 BEGIN;
-SELECT plan(145);
+SELECT plan(147);
 
 -- objects
 SELECT has_type('trial_id');
