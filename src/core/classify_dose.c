@@ -45,7 +45,10 @@ typedef struct dose_cand
 	bool		per_kg;
 	bool		volume;			/* "/2mL", "(30ml)": a dose in a volume */
 	bool		per_patient;
-	bool		reject;			/* a range, a concentration, ambiguous */
+	bool		reject;			/* a concentration, ambiguous, not a number of cells */
+	bool		need_unit;		/* a reading that needs a cell word or per kg ("1 X 10 8") */
+	long		vol;			/* a concentration per mL with a volume: */
+	int			vol_exp;		/* vol x 10^vol_exp mL (vol 0: none) */
 	size_t		start;
 	size_t		end;			/* end of the number and scale */
 	size_t		stop;			/* end of everything read */
@@ -167,6 +170,41 @@ scan_power(const char *s, size_t len, size_t p, long *pow, bool *ambiguous)
 	return 0;
 }
 
+/*
+ * The powers free text writes after "x 10" that the type refuses or does
+ * not know, at p (after the "10"): "e7"/"E7" (typed for ^7: "1x10e7 cells"
+ * is 10^7 as registrants mean it, the mantissa and sign showing it is a
+ * power of ten), "*6" ("1x10*6/kg") and " 8" (a lost caret, "1 X 10 8
+ * cells": *need_unit, read only before a cell word or per kg).  Returns
+ * the end, or 0.
+ */
+static size_t
+free_power(const char *s, size_t len, size_t p, long *pow, bool *need_unit)
+{
+	size_t		q = p;
+	size_t		r;
+	long		v = 0;
+
+	*need_unit = false;
+	if (q < len && (s[q] == 'e' || s[q] == 'E' || s[q] == '*'))
+		q++;
+	else if (q < len && ascii_is_inline_space((unsigned char) s[q]))
+	{
+		q = skip_blanks(s, len, q);
+		*need_unit = true;
+	}
+	else
+		return 0;
+	if (q < len && s[q] == '+' && s[p] != ' ')
+		q++;
+	for (r = q; r < len && ascii_is_digit((unsigned char) s[r]) && r - q < 3; r++)
+		v = v * 10 + (s[r] - '0');
+	if (r == q || r - q > 2 || (r < len && ascii_is_alnum((unsigned char) s[r])) || v < 3 || v > 15)
+		return 0;
+	*pow = v;
+	return r;
+}
+
 /* A scale word at p (dose_notation.c, as free text reads it): its end with *pow, or 0. */
 static size_t
 scale_word(const char *s, size_t len, size_t p, long *pow)
@@ -237,27 +275,120 @@ unit_stop(const char *s, size_t len, size_t p, size_t e)
 	return 0;
 }
 
-/* "/kg", "per kg", "per kilogram", "per body kg", "x kg": end or 0. */
+/* "/" or "per" at p (after blanks): where the word after it starts, or 0. */
 static size_t
-per_kg_at(const char *s, size_t len, size_t p)
+per_at(const char *s, size_t len, size_t p)
 {
 	size_t		q = skip_blanks(s, len, p);
 	size_t		n;
 
 	if (q < len && s[q] == '/')
-		q = skip_blanks(s, len, q + 1);
-	else if ((n = word_at(s, len, q, "per")) != 0)
-		q = skip_blanks(s, len, q + n);
-	else if (q < len && (s[q] == 'x' || s[q] == 'X') && (n = word_at(s, len, skip_blanks(s, len, q + 1), "kg")) != 0)
-		return skip_blanks(s, len, q + 1) + n;
-	else
+		return skip_blanks(s, len, q + 1);
+	if ((n = word_at(s, len, q, "per")) != 0)
+		return skip_blanks(s, len, q + n);
+	return 0;
+}
+
+/* "/kg", "per kg", "per kilogram", "per body kg", "x kg": end or 0. */
+static size_t
+per_kg_at(const char *s, size_t len, size_t p)
+{
+	size_t		q = per_at(s, len, p);
+	size_t		n;
+
+	if (q == 0)
+	{
+		q = skip_blanks(s, len, p);
+		if (q < len && (s[q] == 'x' || s[q] == 'X') && (n = word_at(s, len, skip_blanks(s, len, q + 1), "kg")) != 0)
+			return skip_blanks(s, len, q + 1) + n;
 		return 0;
+	}
 	if ((n = word_at(s, len, q, "body")) != 0)
 		q = skip_blanks(s, len, q + n);
 	if ((n = word_at(s, len, q, "kg")) != 0 || (n = word_at(s, len, q, "kilogram")) != 0 ||
-		(n = word_at(s, len, q, "kgs")) != 0 || (n = word_at(s, len, q, "kilograms")) != 0)
+		(n = word_at(s, len, q, "kgs")) != 0 || (n = word_at(s, len, q, "kilograms")) != 0 ||
+		(n = word_at(s, len, q, "kgbw")) != 0)
 		return q + n;
 	return 0;
+}
+
+/* A concentration per mL at p ("/mL", "per ml", "/cc"): the end of it, or 0. */
+static size_t
+per_ml_at(const char *s, size_t len, size_t p)
+{
+	size_t		q = per_at(s, len, p);
+	size_t		n;
+
+	if (q == 0)
+		return 0;
+	if ((n = word_at(s, len, q, "ml")) == 0)
+		n = word_at(s, len, q, "cc");
+	return n ? q + n : 0;
+}
+
+/*
+ * A volume in mL right after a concentration per mL at p ("/mL, 3 mL",
+ * "per ml in 2 mL", "/ml (1.5 ml)"): the volume as an integer and a power
+ * of ten (1.5 mL: 15, -1), or false.  Only a volume written right after
+ * the concentration is the volume of the same product; none is guessed.
+ */
+static bool
+ml_volume_after(const char *s, size_t len, size_t p, long *vol, int *vexp)
+{
+	size_t		q = per_ml_at(s, len, p);
+	size_t		n;
+	long		v = 0;
+	int			e = 0;
+	bool		point = false;
+
+	if (q == 0)
+		return false;
+	q = skip_blanks(s, len, q);
+	if (q < len && (s[q] == ',' || s[q] == '('))
+		q = skip_blanks(s, len, q + 1);
+	else if ((n = word_at(s, len, q, "in")) != 0)
+		q = skip_blanks(s, len, q + n);
+	else
+		return false;
+	if (q >= len || !ascii_is_digit((unsigned char) s[q]))
+		return false;
+	for (; q < len && (ascii_is_digit((unsigned char) s[q]) || (s[q] == '.' && !point)); q++)
+	{
+		if (s[q] == '.')
+		{
+			point = true;
+			continue;
+		}
+		if (v > 100000)
+			return false;
+		v = v * 10 + (s[q] - '0');
+		e -= point;
+	}
+	q = skip_blanks(s, len, q);
+	if (v == 0 || !(word_at(s, len, q, "ml") || word_at(s, len, q, "mls") || word_at(s, len, q, "cc")))
+		return false;
+	*vol = v;
+	*vexp = e;
+	return true;
+}
+
+/*
+ * A concentration at p: the volume stated with it makes it a dose (kept in
+ * the candidate), else it is refused.
+ */
+static void
+concentration(const char *s, size_t len, size_t p, dose_cand *d)
+{
+	long		vol;
+	int			vexp;
+
+	if (ml_volume_after(s, len, p, &vol, &vexp))
+	{
+		d->vol = vol;
+		d->vol_exp = vexp;
+	}
+	else
+		d->reject = true;
 }
 
 /*
@@ -270,8 +401,8 @@ static int
 after_unit(const char *s, size_t len, size_t p)
 {
 	static const char *const conc[] = {
-		"ml", "mls", "milliliter", "millilitre", "ul", "microliter", "microlitre",
-		"l", "liter", "litre", "dl", "cm", "cm2", "cm3", "square", "mm2", "mm3",
+		"ml", "mls", "cc", "milliliter", "millilitre", "ul", "microliter", "microlitre",
+		"l", "liter", "litre", "dl", "cm", "cm2", "cm3", "square", "mm2", "mm3", "m2",
 		"minute", "min", "hour", "h", "hr", "well", "dish", "flask", "mm", NULL
 	};
 	size_t		q = skip_blanks(s, len, p);
@@ -385,10 +516,26 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 			q++;
 		}
 	}
-	(void) point;
 	d->mant[m] = '\0';
 	if (m + 1 >= sizeof(d->mant))
 		return false;
+	/* "1.10^6", "6.10e7": a dot for the multiplication sign before 10^n */
+	if (point && intdigits == 1 && m == 4 && d->mant[2] == '1' && d->mant[3] == '0' && q < len &&
+		(s[q] == '^' || ((s[q] == 'e' || s[q] == 'E') && q + 1 < len && ascii_is_digit((unsigned char) s[q + 1]))))
+	{
+		size_t		e = s[q] == '^' ? scan_power(s, len, q, &pow, &ambiguous) :
+			free_power(s, len, q, &pow, &ambiguous);
+
+		if (e && !ambiguous)
+		{
+			d->mant[1] = '\0';
+			d->exp = pow;
+			d->scaled = true;
+			d->end = e;
+			return true;
+		}
+		ambiguous = false;
+	}
 
 	/* e-notation */
 	if (q < len && (s[q] == 'e' || s[q] == 'E') && (n = dn_e_exponent(s + q + 1, s + len, &pow)) != 0)
@@ -444,17 +591,29 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 			{
 				size_t		e = scan_power(s, len, r + 2, &pow, &ambiguous);
 
-				if (ambiguous)
-				{
-					d->reject = true;
-					d->end = r + 2;
-					return true;
-				}
+				if (e == 0)
+					e = free_power(s, len, r + 2, &pow, &d->need_unit);
 				if (e)
 				{
 					d->exp = pow;
 					d->scaled = true;
 					d->end = e;
+					return true;
+				}
+			}
+			/* "2 x 50 million cells": two doses of 50 million */
+			if (r < len && ascii_is_digit((unsigned char) s[r]) && q - p == 1 && !point)
+			{
+				size_t		t = r;
+				dose_cand	each;
+
+				while (t < len && ascii_is_digit((unsigned char) s[t]))
+					t++;
+				/* digits and a scale word: scan_number reads no sign there */
+				if (scale_word(s, len, skip_blanks(s, len, t), &pow) &&
+					scan_number(s, len, r, &each) && each.scaled && !each.reject)
+				{
+					*d = each;
 					return true;
 				}
 			}
@@ -505,27 +664,47 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 	if (q < len && ascii_is_alpha((unsigned char) s[q]))
 		return false;
 	d->end = q;
+	/*
+	 * "106 cells/kg", "107 MSCs": 10^6 and 10^7 with the superscript lost
+	 * (no count of fewer than 10^4 cells is a dose); read only before a
+	 * cell word or per kg
+	 */
+	if (!point && m >= 3 && m <= 4 && d->mant[0] == '1' && d->mant[1] == '0' &&
+		((m == 3 && d->mant[2] >= '3') || (m == 4 && d->mant[2] == '1' && d->mant[3] <= '5')))
+	{
+		d->exp = m == 3 ? d->mant[2] - '0' : 10 + d->mant[3] - '0';
+		strcpy(d->mant, "1");
+		d->scaled = true;
+		d->need_unit = true;
+	}
 	return true;
 }
 
-/* Is the number at p the low end of a range ("5-7", "10 to 20")? */
+/*
+ * A number in words at p ("Twenty million", "one hundred million"): a
+ * scaled number, or false.
+ */
 static bool
-range_follows(const char *s, size_t len, size_t q)
+scan_number_words(const char *s, size_t len, size_t p, dose_cand *d)
 {
-	size_t		r = skip_blanks(s, len, q);
-	size_t		n;
+	long		v,
+				pow;
+	size_t		n = dn_number_words(s + p, s + len, &v);
+	size_t		r,
+				e;
 
-	if ((n = range_sign(s, len, r)) != 0)
-	{
-		r = skip_blanks(s, len, r + n);
-		return r < len && ascii_is_digit((unsigned char) s[r]);
-	}
-	if ((n = word_at(s, len, r, "to")) != 0)
-	{
-		r = skip_blanks(s, len, r + n);
-		return r < len && ascii_is_digit((unsigned char) s[r]);
-	}
-	return false;
+	if (n == 0)
+		return false;
+	r = skip_blanks(s, len, p + n);
+	if ((e = scale_word(s, len, r, &pow)) == 0 || pow < 3)
+		return false;
+	memset(d, 0, sizeof(*d));
+	snprintf(d->mant, sizeof(d->mant), "%ld", v);
+	d->exp = pow;
+	d->scaled = true;
+	d->start = p;
+	d->end = e;
+	return true;
 }
 
 /* Is the number at p the high end of a range ("5-7", "between 1 and 2")? */
@@ -607,6 +786,53 @@ cells_before(const char *s, size_t p)
 }
 
 /*
+ * After a number or a unit at p: a restatement in parentheses ("10^6 (1
+ * million)", "Stromal Cells (MSCs)") and a repeated cell word ("(MSCs)
+ * cells/kg") are skipped; returns where the reading goes on.
+ */
+static size_t
+skip_restated(const char *s, size_t len, size_t p)
+{
+	size_t		q = skip_blanks(s, len, p);
+	size_t		r,
+				e;
+
+	if (q >= len || s[q] != '(')
+		return p;
+	for (r = q + 1; r < len && r < q + 40 && s[r] != ')' && s[r] != '(' && s[r] != '|' && s[r] != '\n'; r++)
+		;
+	if (r >= len || s[r] != ')')
+		return p;
+	/* "(30ml)" is the volume, read by after_unit */
+	for (size_t k = q + 1; k + 1 < r; k++)
+		if (lit_at(s, r, k, "ml"))
+			return p;
+	/* a repeated cell word: "(MSCs) cells/kg" */
+	e = skip_blanks(s, len, r + 1);
+	if (e < len && ascii_is_alpha((unsigned char) s[e]) && unit_head(s, len, e, word_end(s, len, e)))
+		return word_end(s, len, e);
+	return r + 1;
+}
+
+/* Is the word just before the comma at r a donor or tissue adjective? */
+static bool
+adjective_before(const char *s, size_t from, size_t r)
+{
+	static const char *const adjectives[] = {
+		"allogeneic", "allogenic", "autologous", "human", "adult", "cryopreserved",
+		"expanded", "cultured", "healthy", NULL
+	};
+	size_t		b = r;
+
+	while (b > from && ascii_is_alpha((unsigned char) s[b - 1]))
+		b--;
+	for (const char *const *w = adjectives; *w; w++)
+		if (r - b == strlen(*w) && lit_at(s, r, b, *w))
+			return true;
+	return false;
+}
+
+/*
  * Read a unit and "per kg" after the number d (at d->end): fills unit,
  * per_kg, volume, per_patient, reject and stop.  depth bounds the shared
  * unit look-ahead ("6.0*10^6, 3.0*10^7 and 9.0*10^7 cells").
@@ -614,7 +840,7 @@ cells_before(const char *s, size_t p)
 static void
 scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 {
-	size_t		q = d->end;
+	size_t		q = skip_restated(s, len, d->end);
 	size_t		r;
 	int			words = 0;
 	int			a;
@@ -629,9 +855,10 @@ scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 	a = after_unit(s, len, q);
 	if (a == 1)
 	{
-		d->reject = true;
+		concentration(s, len, q, d);
 		d->stop = q;
-		return;
+		if (d->reject)
+			return;
 	}
 	if (a == 2)
 		d->volume = true;
@@ -639,7 +866,7 @@ scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 		d->per_patient = true;
 	/* look for the unit in the next words */
 	r = q;
-	while (words < 8)
+	while (words < 10)
 	{
 		size_t		b,
 					e;
@@ -652,6 +879,12 @@ scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 			if (ch == '|' || ch == ';' || ch == '\n' || ch == '\r' || ch == '/' ||
 				(ch == '.' && (r + 1 >= len || ascii_is_inline_space((unsigned char) s[r + 1]))))
 				goto no_unit;
+			/* "300 million Allogeneic, Bone Marrow-Derived ... Cells" */
+			if (ch == ',' && r > q && adjective_before(s, q, r))
+			{
+				r++;
+				continue;
+			}
 			if (ch == ',' && depth < 8 && r + 1 < len && ascii_is_inline_space((unsigned char) s[r + 1]))
 				break;
 			if (ch == ',')
@@ -704,6 +937,14 @@ scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 			words++;
 			continue;
 		}
+		/* "MSC 30 million unit": units of the cells named before */
+		if (words == 0 && d->scaled && (lit_at(s, len, b, "unit") == e - b || lit_at(s, len, b, "units") == e - b) &&
+			cells_before(s, d->start) && per_kg_at(s, len, e) == 0 && after_unit(s, len, e) == 0)
+		{
+			d->unit = true;
+			d->stop = e;
+			return;
+		}
 		switch (unit_stop(s, len, b, e))
 		{
 			case 1:
@@ -718,6 +959,8 @@ scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 			d->unit = true;
 			/* "MSC-like cells": take the head found first */
 			d->stop = e;
+			/* "... Stromal Cells (MSCs) cells/kg", "MSCs (MSCs) per kg" */
+			e = skip_restated(s, len, e);
 			if ((r = per_kg_at(s, len, e)) != 0)
 			{
 				d->per_kg = true;
@@ -726,7 +969,7 @@ scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 			}
 			a = after_unit(s, len, e);
 			if (a == 1)
-				d->reject = true;
+				concentration(s, len, e, d);
 			else if (a == 2)
 				d->volume = true;
 			return;
@@ -738,29 +981,116 @@ no_unit:
 	d->stop = d->end;
 }
 
-bool
-msc_classify_dose(const char *s, size_t len, msc_cell_dose *out,
-				  const msc_classify_trace *trace)
+/*
+ * The dose of candidate d (its unit read), checked by the cell_dose
+ * parser: false when it is not one.
+ */
+static bool
+dose_value(const char *s, const dose_cand *d, msc_cell_dose *v)
+{
+	char		buf[96];
+	msc_error	err;
+	long		mag;
+	size_t		digits = 0;
+	long		exp = d->exp;
+
+	if (d->reject)
+		return false;
+	if (d->need_unit && !d->unit && !d->per_kg)
+		return false;
+	if (!d->unit && !d->per_kg &&
+		!(d->scaled && (d->volume || d->per_patient || d->vol || cells_before(s, d->start))))
+		return false;
+	if (!d->unit && !d->per_kg && !d->scaled)
+		return false;
+	if (exp > 999 || exp < -999)
+		return false;
+	if (d->vol)
+	{
+		/* cells per mL times the volume stated with them */
+		if (strlen(d->mant) + 8 >= sizeof(buf) - 24)
+			return false;
+		snprintf(buf, sizeof(buf), "%se%ld", d->mant, exp);
+		if (!msc_cell_dose_parse(buf, strlen(buf), v, &err) ||
+			v->mantissa > INT64_MAX / d->vol)
+			return false;
+		snprintf(buf, sizeof(buf), "%llde%ld%s", (long long) (v->mantissa * d->vol),
+				 (long) v->exponent + d->vol_exp, d->per_kg ? " cells/kg" : " cells");
+	}
+	else
+		snprintf(buf, sizeof(buf), "%se%ld%s", d->mant, exp, d->per_kg ? " cells/kg" : " cells");
+	if (!msc_cell_dose_parse(buf, strlen(buf), v, &err))
+		return false;
+	/* at least 10^4 cells, or 10^3 per kg */
+	for (long m = (long) v->mantissa; m >= 10; m /= 10)
+		digits++;
+	mag = (long) v->exponent + (long) digits;
+	return mag >= (d->per_kg ? 3 : 4);
+}
+
+/* Where the high end of a range starts after q ("5-7", "10 to 20"), or 0. */
+static size_t
+range_high(const char *s, size_t len, size_t q)
+{
+	size_t		r = skip_blanks(s, len, q);
+	size_t		n;
+
+	if ((n = range_sign(s, len, r)) == 0 && (n = word_at(s, len, r, "to")) == 0)
+		return 0;
+	r = skip_blanks(s, len, r + n);
+	return r < len && ascii_is_digit((unsigned char) s[r]) ? r : 0;
+}
+
+/* Report the dose of d to found (and the observer). */
+static bool
+report(const msc_cell_dose *v, const dose_cand *d, const msc_classify_trace *trace,
+	   bool (*found) (void *, const msc_cell_dose *), void *arg)
+{
+	if (trace && trace->mention)
+		trace->mention(trace->arg, MSC_EV_DOSE, 1, d->start, d->stop > d->end ? d->stop : d->end);
+	return found(arg, v);
+}
+
+/*
+ * Every dose in s, in order: found is called for each (a range gives both
+ * ends, lower first) and ends the scan by returning false.
+ */
+static void
+scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
+		   bool (*found) (void *, const msc_cell_dose *), void *arg)
 {
 	size_t		p = 0;
 
-	if (s == NULL)
-		return false;
 	while (p < len)
 	{
 		dose_cand	d;
-		char		buf[96];
-		msc_error	err;
 		msc_cell_dose v;
-		long		mag;
-		size_t		digits = 0;
+		size_t		h;
 
-		if (!ascii_is_digit((unsigned char) s[p]) ||
-			(p > 0 && (ascii_is_alnum((unsigned char) s[p - 1]) || s[p - 1] == '.' ||
-					   (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2])) ||
-					   s[p - 1] == '^' || times_before(s, p) ||
-					   (s[p - 1] == '-' && p > 1 && ascii_is_alnum((unsigned char) s[p - 2]) &&
-						!ascii_is_digit((unsigned char) s[p - 2])))))
+		if (!ascii_is_digit((unsigned char) s[p]))
+		{
+			/* "Twenty million cells" */
+			if (ascii_is_alpha((unsigned char) s[p]) && (p == 0 || !ascii_is_alnum((unsigned char) s[p - 1])))
+			{
+				if (scan_number_words(s, len, p, &d))
+				{
+					scan_unit(s, len, &d, 0);
+					if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
+						return;
+					p = d.end;
+					continue;
+				}
+				p = word_end(s, len, p);
+				continue;
+			}
+			p++;
+			continue;
+		}
+		if (p > 0 && (ascii_is_alnum((unsigned char) s[p - 1]) || s[p - 1] == '.' ||
+					  (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2])) ||
+					  s[p - 1] == '^' || times_before(s, p) ||
+					  (s[p - 1] == '-' && p > 1 && ascii_is_alnum((unsigned char) s[p - 2]) &&
+					   !ascii_is_digit((unsigned char) s[p - 2]))))
 		{
 			p++;
 			continue;
@@ -770,58 +1100,142 @@ msc_classify_dose(const char *s, size_t len, msc_cell_dose *out,
 			p = word_end(s, len, p);
 			continue;
 		}
-		if (d.reject)
+		/* the high end of a range whose low end was no number ("1,5-3,0") */
+		if (d.reject || range_precedes(s, p))
 		{
 			p = d.end > p ? d.end : p + 1;
 			continue;
 		}
-		if (range_follows(s, len, d.end) || range_follows(s, len, word_end(s, len, p)) ||
-			range_precedes(s, p))
+		/* a range: both ends, the scale and unit of the high end shared */
+		if ((h = range_high(s, len, d.end)) != 0 ||
+			(d.end < word_end(s, len, p) && (h = range_high(s, len, word_end(s, len, p))) != 0))
 		{
-			/* skip the other end of the range too */
-			size_t		r = skip_blanks(s, len, d.end);
-			size_t		n = range_sign(s, len, r);
+			dose_cand	hi;
+			msc_cell_dose lo_v,
+						hi_v;
 
-			if (n == 0)
-				n = word_at(s, len, r, "to");
-			p = n ? skip_blanks(s, len, r + n) : d.end;
-			if (p < len && ascii_is_digit((unsigned char) s[p]))
+			p = h;
+			if (!scan_number(s, len, h, &hi))
+				continue;
+			p = hi.end > h ? hi.end : h + 1;
+			if (hi.reject)
+				continue;
+			scan_unit(s, len, &hi, 0);
+			if (!dose_value(s, &hi, &hi_v))
+				continue;
+			if (!d.scaled)
 			{
-				dose_cand	hi;
-
-				if (scan_number(s, len, p, &hi))
-					p = hi.end > p ? hi.end : p + 1;
+				d.exp = hi.exp;
+				d.scaled = hi.scaled;
 			}
-			if (p <= d.start)
-				p = d.start + 1;
+			d.unit = hi.unit;
+			d.per_kg = hi.per_kg;
+			d.volume = hi.volume;
+			d.per_patient = hi.per_patient;
+			d.vol = hi.vol;
+			d.vol_exp = hi.vol_exp;
+			d.need_unit = false;
+			d.stop = d.end;
+			if (dose_value(s, &d, &lo_v) && !report(&lo_v, &d, trace, found, arg))
+				return;
+			if (!report(&hi_v, &hi, trace, found, arg))
+				return;
 			continue;
 		}
 		scan_unit(s, len, &d, 0);
 		p = d.end > p ? d.end : p + 1;
-		if (d.reject)
-			continue;
-		if (!d.unit && !d.per_kg &&
-			!(d.scaled && (d.volume || d.per_patient || cells_before(s, d.start))))
-			continue;
-		if (!d.unit && !d.per_kg && !d.scaled)
-			continue;
-		/* the value, checked by the cell_dose parser */
-		if (d.exp > 999 || d.exp < -999)
-			continue;
-		snprintf(buf, sizeof(buf), "%se%ld%s", d.mant, d.exp, d.per_kg ? " cells/kg" : " cells");
-		if (!msc_cell_dose_parse(buf, strlen(buf), &v, &err))
-			continue;
-		/* at least 10^4 cells, or 10^3 per kg */
-		for (long m = v.mantissa; m >= 10; m /= 10)
-			digits++;
-		mag = (long) v.exponent + (long) digits;
-		if (mag < (d.per_kg ? 3 : 4))
-			continue;
-		*out = v;
-		if (trace && trace->mention)
-			trace->mention(trace->arg, MSC_EV_DOSE, 1, d.start, d.stop > d.end ? d.stop : d.end);
-		return true;
+		if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
+			return;
 	}
+}
+
+/* found: keep the first dose and stop. */
+static bool
+keep_first(void *arg, const msc_cell_dose *v)
+{
+	*(msc_cell_dose *) arg = *v;
 	return false;
 }
 
+bool
+msc_classify_dose(const char *s, size_t len, msc_cell_dose *out,
+				  const msc_classify_trace *trace)
+{
+	msc_cell_dose v;
+
+	if (s == NULL)
+		return false;
+	v.mantissa = 0;
+	scan_doses(s, len, trace, keep_first, &v);
+	if (v.mantissa == 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+typedef struct each_ctx
+{
+	void		(*found) (void *, const msc_cell_dose *);
+	void	   *arg;
+	size_t		n;
+} each_ctx;
+
+static bool
+call_each(void *arg, const msc_cell_dose *v)
+{
+	each_ctx   *c = arg;
+
+	c->found(c->arg, v);
+	c->n++;
+	return true;
+}
+
+size_t
+msc_classify_each_dose(const char *s, size_t len,
+					   void (*found) (void *arg, const msc_cell_dose *dose), void *arg,
+					   const msc_classify_trace *trace)
+{
+	each_ctx	c = {found, arg, 0};
+
+	if (s == NULL)
+		return 0;
+	scan_doses(s, len, trace, call_each, &c);
+	return c.n;
+}
+
+typedef struct distinct_ctx
+{
+	msc_cell_dose *out;
+	int			max;
+	int			n;
+	bool		more;
+} distinct_ctx;
+
+static bool
+keep_distinct(void *arg, const msc_cell_dose *v)
+{
+	distinct_ctx *c = arg;
+
+	for (int i = 0; i < c->n; i++)
+		if (msc_cell_dose_cmp(&c->out[i], v) == 0)
+			return true;
+	if (c->n == c->max)
+	{
+		c->more = true;
+		return false;
+	}
+	c->out[c->n++] = *v;
+	return true;
+}
+
+int
+msc_classify_doses(const char *s, size_t len, msc_cell_dose *out, int max,
+				   const msc_classify_trace *trace)
+{
+	distinct_ctx c = {out, max, 0, false};
+
+	if (s == NULL)
+		return 0;
+	scan_doses(s, len, trace, keep_distinct, &c);
+	return c.more ? -1 : c.n;
+}

@@ -324,13 +324,26 @@ test_dose(void)
 	dose_is("5 B cells", "");
 	dose_is("5 b cells", "");
 	dose_is("5 m cells", "");
+	/* issue 15: as registrants mean it */
+	dose_is("4 x 10E6 MSC/Kg", "4e6 cells/kg");
+	dose_is("5-7x10^7 cells", "5e7 cells");
+	dose_is("10-20 million cells", "1e7 cells");
+	dose_is("150 - 225 x 10^6 cells", "1.5e8 cells");
 	/* not a dose */
-	dose_is("4 x 10E6 MSC/Kg", "");
 	dose_is("1,5-3,0 10E6 MSC/kg", "");
-	dose_is("5-7x10^7 cells", "");
-	dose_is("10-20 million cells", "");
-	dose_is("150 - 225 x 10^6 cells", "");
+	dose_is("10E6 cells/Kg", "");
 	dose_is("20 million cells/mL", "");
+	dose_is("1 million cells/ml of ALLO-ASC will be injected", "");
+	dose_is("10 x 106/mL to 15 x 106/mL", "");
+	dose_is("20x106 cells per cc in a single administration", "");
+	dose_is("14.15 x 107 cells/m2", "");
+	dose_is("18-65 years", "");
+	dose_is("2-3 weeks apart, 10 to 20 injections", "");
+	dose_is("104 patients", "");
+	dose_is("1 x 10 20 mL", "");
+	dose_is("3 x 10 mm", "");
+	dose_is("twenty patients", "");
+	dose_is("one million units/kg of heparin", "");
 	dose_is("500000 cells per square cm", "");
 	dose_is("5 million cells per minute", "");
 	dose_is("2.5 x 109/L", "");
@@ -345,6 +358,69 @@ test_dose(void)
 	/* the first stated dose wins */
 	dose_is("Group 1: 1 x 10^7 cells; Group 2: 5 x 10^7 cells", "1e7 cells");
 	dose_is("low dose 2 million cells/kg, high dose 8 million cells/kg", "2e6 cells/kg");
+}
+
+/* Every dose of text, canonical and comma-separated, is want. */
+static void
+doses_are(const char *text, const char *want)
+{
+	msc_cell_dose d[16];
+	char		got[512] = "";
+	int			n = msc_classify_doses(text, strlen(text), d, 16, NULL);
+
+	for (int i = 0; i < n; i++)
+	{
+		char		one[MSC_CELL_DOSE_TEXT_MAX];
+
+		msc_cell_dose_format(&d[i], one, sizeof(one));
+		strcat(got, i ? "," : "");
+		strcat(got, one);
+	}
+	CHECK(n >= 0 && strcmp(got, want) == 0, "doses of \"%s\": got \"%s\" (%d), want \"%s\"",
+		  text, got, n, want);
+}
+
+static void
+test_every_dose(void)
+{
+	/* escalation arms, in order of first mention, each value once */
+	doses_are("Dose : 1x10e7 cells/3mL,5x10e7 cells/3mL, 1x10e8 cells/3mL", "1e7 cells,5e7 cells,1e8 cells");
+	doses_are("Group 1: 1 x 10^7 cells; Group 2: 5 x 10^7 cells; Group 3: 1 x 10^7 cells", "1e7 cells,5e7 cells");
+	doses_are("2 million hMSC/kg | 4 million hMSC/kg | 6 million hMSC/kg",
+			  "2e6 cells/kg,4e6 cells/kg,6e6 cells/kg");
+	/* ranges: both ends, lower first, scale and unit shared */
+	doses_are("1-2X10^6 MSC per kg", "1e6 cells/kg,2e6 cells/kg");
+	doses_are("100-300 million allogeneic human umbilical cord derived mesenchymal stem cells",
+			  "1e8 cells,3e8 cells");
+	doses_are("8~10x10^6 cells/injection", "8e6 cells,1e7 cells");
+	doses_are("600 million to 1 billion cells will be infused", "6e8 cells,1e9 cells");
+	doses_are("5.0*108~5.0*109 MSCs and MNCs", "5e8 cells,5e9 cells");
+	doses_are("0.7-1 x 106 MSC / kg", "7e5 cells/kg,1e6 cells/kg");
+	doses_are("a dose of 1 to 2 x 106 MSC/Kg", "1e6 cells/kg,2e6 cells/kg");
+	doses_are("Mesenchymal stem cells,5-50 million/kg, Intravenous infusion", "5e6 cells/kg,5e7 cells/kg");
+	/* lost superscripts, typed powers, words */
+	doses_are("1.10^6 cells/kg", "1e6 cells/kg");
+	doses_are("intramyocardial injection of 6.10e7 stem cells", "6e7 cells");
+	doses_are("106 cells/kg", "1e6 cells/kg");
+	doses_are("a dose of 1 X 10 8 cells", "1e8 cells");
+	doses_are("The MSCs of 1\xC3\x97" "10*6/kg", "1e6 cells/kg");
+	doses_are("4*10e6 cells/Kg and 10e6 cells/Kg", "4e6 cells/kg");
+	doses_are("Twenty million cells, then one hundred million MSCs", "2e7 cells,1e8 cells");
+	doses_are("three hundred and fifty million cells", "3.5e8 cells");
+	doses_are("Nacl 0.9% 2 ml + MSC 30 million unit", "3e7 cells");
+	doses_are("2 x 50 million cells given a month apart", "5e7 cells");
+	/* per kg after a restatement */
+	doses_are("12 infusions of 10^4 donor-derived Mesenchymal Stromal Cells (MSCs) cells/kg", "1e4 cells/kg");
+	doses_are("1 millions of bone-marrow derived autologous Mesenchymal Stem Cells (MSCs) per kg", "1e6 cells/kg");
+	doses_are("1x10^6 unit of umbilical-cord derived mesenchymal stem cells (UC-MSCs)/kgBW", "1e6 cells/kg");
+	doses_are("10^6 (1 million) /Kg/person cells", "1e6 cells/kg");
+	doses_are("300 million Allogeneic, Bone Marrow-Derived Human Mesenchymal Stromal Cells", "3e8 cells");
+	/* a concentration with the volume of the same product */
+	doses_are("5 x 10^6 cells/mL, 2 mL injected", "1e7 cells");
+	doses_are("20 million cells/mL in 1.5 mL", "3e7 cells");
+	doses_are("20 million cells/mL; 3 mL of saline", "");
+	doses_are("Placebo (saline)", "");
+	CHECK(msc_classify_doses("1, 2, 3 x 10^6 cells", 20, NULL, 0, NULL) == -1, "more doses than room: -1");
 }
 
 static void
@@ -646,6 +722,7 @@ main(void)
 	test_donor();
 	test_manipulation();
 	test_dose();
+	test_every_dose();
 	test_empty_and_odd();
 	test_vocabularies();
 	test_trace();

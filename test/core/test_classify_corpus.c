@@ -493,11 +493,19 @@ typedef struct floors
 static void
 all_doses(const record *r, char *buf, size_t n)
 {
-	msc_cell_dose d;
+	msc_cell_dose d[64];
+	int			k = msc_classify_doses(r->text, r->len, d, 64, NULL);
 
+	CHECK(k >= 0, "%s: more than 64 doses", r->nct);
 	buf[0] = '\0';
-	if (msc_classify_dose(r->text, r->len, &d, NULL))
-		msc_cell_dose_format(&d, buf, n);
+	for (int i = 0; i < k; i++)
+	{
+		char		one[MSC_CELL_DOSE_TEXT_MAX];
+
+		msc_cell_dose_format(&d[i], one, sizeof(one));
+		strncat(buf, i ? "," : "", n - strlen(buf) - 1);
+		strncat(buf, one, n - strlen(buf) - 1);
+	}
 }
 
 /* The first dose of a comma-separated list, in place. */
