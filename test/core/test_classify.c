@@ -209,6 +209,35 @@ test_routes(void)
 	/* order */
 	routes_are("intravenous infusion, then intra-articular injection, then IV again",
 			   "intravenous,intra_articular");
+	/* issue 15: routes stated in words */
+	routes_are("patients undergo donor MSC infusion over 10-15 minutes", "intravenous");
+	routes_are("Human umbilical cord derived MSCs | Infusion of MSCs", "intravenous");
+	routes_are("2 infusions of 10 X 10^6 MSC/kg every 3 months", "intravenous");
+	routes_are("MSC was infused in 100 ml of normal saline", "intravenous");
+	routes_are("single infusion group: UC-MSCs intra-articular knee injection", "intra_articular");
+	routes_are("MSCs infused into the infarct-related blood vessel", "");
+	routes_are("intracavitary infusion of hUMSCs", "");
+	routes_are("MSCs infused through the portal vein", "");
+	routes_are("BM-MSC delivery through cardiopulmonary bypass; BM-MSC infusion during surgery", "");
+	routes_are("Cord Blood Infusion | MSCs expand the cord blood", "");
+	routes_are("Rituximab 100 mg, the infusion should be a total of 4 times", "");
+	routes_are("injecting 50x10^6 MSCs in the knee", "intra_articular");
+	routes_are("MSCs will be injected into the hip joint", "intra_articular");
+	routes_are("single knee administration of MSCs", "intra_articular");
+	routes_are("MSCs injected in each knee", "intra_articular");
+	routes_are("IA injected at the target knee with 3 mL of MSCs", "intra_articular");
+	routes_are("ADSCs injected into the facet joint", "intra_articular");
+	routes_are("facet joint injection of MSCs", "intra_articular");
+	routes_are("knee osteoarthritis in the knee", "");
+	routes_are("MSCs injected into the tendon-bone junction", "intratendinous");
+	routes_are("MSCs injected into the injury site under ultrasound", "intralesional");
+	routes_are("SVF injected into the subcutaneous tissue of each finger", "subcutaneous");
+	routes_are("fat from the abdominal subcutaneous tissue will be taken", "");
+	routes_are("lumbar administration of 5 mL of cells and 5 mL of cerebrospinal fluid", "intrathecal");
+	routes_are("lumbar injection of an anaesthetic", "");
+	routes_are("via a central venous catheter", "intravenous");
+	routes_are("infused via peripheral venous access", "intravenous");
+	routes_are("IM injection of MSCs on day 1; MSCs intrathecally on day 30", "intramuscular,intrathecal");
 }
 
 static void
