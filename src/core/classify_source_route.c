@@ -97,7 +97,7 @@ static const char *const bone_marrow_blocks[] = {
 
 static const char *const cord_blood_blocks[] = {
 	"transplant*", "unit", "units", "expansion", "expanded", "graft",
-	"grafts", "engraftment", NULL
+	"grafts", "engraftment", "mononuclear", "infusion", NULL
 };
 
 static const char *const marrow_next[] = {
@@ -131,6 +131,7 @@ static const phrase hsct_phrases[] = {
 	{"=HSCT|=HCT|=BMT|=PBSC|=PBSCT|=allo", 1, 0},
 	{"peripheral blood stem cell|cells", 1, 0},
 	{"blood and marrow transplant*", 1, 0},
+	{"graft failure", 1, 0},
 };
 static cpat cp_hsct[NELEM(hsct_phrases)];
 ctable cls_ct_hsct = {hsct_phrases, NELEM(hsct_phrases), cp_hsct, NULL, 0, {0}};

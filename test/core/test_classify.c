@@ -309,6 +309,30 @@ test_manipulation(void)
 	manipulation_is("SVF-derived MSC: the SVF will be cultured to obtain MSC", "culture_expanded");
 	/* both stated */
 	manipulation_is("BMAC versus culture-expanded BM-MSCs", "");
+	/* issue 15 */
+	manipulation_is("MSCs derived from bone marrow and propagated ex vivo", "culture_expanded");
+	manipulation_is("stem cell isolation, expansion and preparation", "culture_expanded");
+	manipulation_is("Stromal vascular factor from adipose tissue", "minimally_manipulated");
+	manipulation_is("bone marrow aspirate centrifuged to concentrate the cells", "minimally_manipulated");
+	manipulation_is("perforated to allow the passage of cells and growth factors", "");
+	manipulation_is("human cord blood mononuclear cells and hUC-MSCs", "");
+	manipulation_is("MSC are collected from autologous bone marrow mononuclear cells", "");
+}
+
+static void
+test_issue15_sources_donor(void)
+{
+	sources_are("hUMSCs in the cavity", "umbilical_cord");
+	sources_are("human cord blood mononuclear cells and human umbilical cord MSCs", "umbilical_cord");
+	sources_are("MSCs Combined With Cord Blood for Treatment of Graft Failure", "");
+	donor_is("a single i.v infusion of donor ex-vivo expanded MSC", "allogeneic");
+	donor_is("mesenchymal stem cells infusion from related donor", "allogeneic");
+	donor_is("MSCs cultured and extracted from the bone marrow of the patients", "autologous");
+	donor_is("MSCs collection from patients owns marrow", "autologous");
+	donor_is("Bone marrow harvested from each individual patient's iliac crest", "autologous");
+	donor_is("Healthy volunteer bone marrow harvest", "allogeneic");
+	donor_is("Autologous Collagen Induced Chondrogenesis with BMAC", "");
+	donor_is("HSCT from a related donor", "");
 }
 
 static void
@@ -750,6 +774,7 @@ main(void)
 	test_routes();
 	test_donor();
 	test_manipulation();
+	test_issue15_sources_donor();
 	test_dose();
 	test_every_dose();
 	test_empty_and_odd();
