@@ -8,6 +8,8 @@
 #include "unit.h"
 #include "classify.h"
 
+#include <time.h>
+
 #include <stdlib.h>
 
 /* ---- helpers: expected answers as canonical text ---- */
@@ -651,6 +653,71 @@ test_long_inputs(void)
 	free(buf);
 }
 
+/* ---- 10 MB texts: time linear in the length ---- */
+
+static void
+count_dose(void *arg, const msc_cell_dose *d)
+{
+	(void) d;
+	(*(size_t *) arg)++;
+}
+
+/* CPU seconds to read n bytes of the repeated pattern p for every dose. */
+static double
+dose_seconds(char *buf, size_t n, const char *p, size_t *found)
+{
+	size_t		pl = strlen(p);
+	clock_t		t0;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = p[i % pl];
+	*found = 0;
+	t0 = clock();
+	msc_classify_each_dose(buf, n, count_dose, found, NULL);
+	return (double) (clock() - t0) / CLOCKS_PER_SEC;
+}
+
+static void
+test_huge_texts(void)
+{
+	size_t		big = 10 * 1024 * 1024,
+				small = big / 40;
+	char	   *buf = malloc(big);
+	uint8_t		codes[MSC_ROUTE_COUNT];
+	msc_cell_dose d[4];
+	static const char *const patterns[] = {
+		"1-", "1 x 2 x ", "1.10", "twenty ", "(", "x 10e", "1 to ", "10 8 ", "1,",
+		"((((1", "1 x 10 8 ", "MSC 1 million unit ", "1 x 10^6 cells/mL, ", "2 x 50 ",
+		"5 million cells per kg ", "one hundred and ", "6.10e7 ", "106 cells ",
+		"1-2 x10^6 per kg, ", "1, 2 and ", "infusion ", "in the knee ", "5 million of the ", "1 x 10^6 a ",
+	};
+
+	for (size_t p = 0; p < sizeof(patterns) / sizeof(patterns[0]); p++)
+	{
+		size_t		n1,
+					n10;
+		double		t1 = dose_seconds(buf, small, patterns[p], &n1);
+		double		t10 = dose_seconds(buf, 10 * small, patterns[p], &n10);
+
+		/* ten times the text: about ten times the time, never a hundred */
+		CHECK(t10 <= 25.0 * t1 + 0.25, "\"%s\" x 2.5 MB: %.3f s against %.3f s for 256 kB",
+			  patterns[p], t10, t1);
+		CHECK(n10 >= 9 * n1 && n10 <= 11 * n1 + 11, "\"%s\": %zu doses in 2.5 MB, %zu in 256 kB",
+			  patterns[p], n10, n1);
+	}
+	/* every classifier reads 10 MB of mixed text to the end */
+	for (size_t i = 0; i < big; i++)
+		buf[i] = "IV infusion of 1-2 x 10^6 autologous BM-MSCs per kg into the knee; "[i % 68];
+	memcpy(buf + big - 36, " 7 x 10^9 cells | allogeneic SVF   ", 36);
+	CHECK(msc_classify_sources(buf, big, codes, NULL) == 2 && codes[0] == MSC_SOURCE_BONE_MARROW &&
+		  codes[1] == MSC_SOURCE_ADIPOSE, "10 MB: sources");
+	CHECK(msc_classify_routes(buf, big, codes, NULL) == 2, "10 MB: routes");
+	CHECK(msc_classify_donor(buf, big, NULL) == MSC_DONOR_NONE, "10 MB: both donors stated");
+	CHECK(msc_classify_manipulation(buf, big, NULL) == MSC_MANIP_MINIMALLY_MANIPULATED, "10 MB: SVF at the end");
+	CHECK(msc_classify_doses(buf, big, d, 4, NULL) == 3, "10 MB: three distinct doses, the last at the end");
+	free(buf);
+}
+
 /* ---- random inputs ---- */
 
 static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
@@ -781,6 +848,7 @@ main(void)
 	test_vocabularies();
 	test_trace();
 	test_long_inputs();
+	test_huge_texts();
 	test_random();
 	return unit_report("test_classify");
 }
