@@ -680,6 +680,67 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 	return true;
 }
 
+/* Can a number word start with ch (one, two, ..., ten, eleven, ...)? */
+static inline bool
+number_word_letter(char ch)
+{
+	switch (ch | 0x20)
+	{
+		case 'o':
+		case 't':
+		case 'f':
+		case 's':
+		case 'e':
+		case 'n':
+			return ascii_is_alpha((unsigned char) ch);
+	}
+	return false;
+}
+
+/*
+ * Can the word at p begin a number in words before a scale word?  A cheap
+ * look at its first letter and at what follows it, so that most words are
+ * passed over without reading the number words.
+ */
+static bool
+may_be_number_words(const char *s, size_t len, size_t p)
+{
+	size_t		e = word_end(s, len, p);
+	unsigned char f = (unsigned char) ascii_lower((unsigned char) s[p]);
+	unsigned char g,
+				h;
+
+	if (e - p < 3 || e - p > 9 || !number_word_letter((char) f))
+		return false;
+	if (e + 1 >= len)
+		return false;
+	if (s[e] == '-')
+		return true;			/* "twenty-five" */
+	/* one blank (a plain check: this runs for many words) */
+	if (s[e] != ' ')
+		return false;
+	e++;
+	/* a scale word or "hundred" next: mi(llion), ml(n), bi(llion), bn, hu(ndred), tho(usand), tr(illion), k */
+	if (e + 2 >= len)
+		return false;
+	g = (unsigned char) ascii_lower((unsigned char) s[e]);
+	h = (unsigned char) ascii_lower((unsigned char) s[e + 1]);
+	switch (g)
+	{
+		case 'm':
+			return h == 'i' || h == 'l';
+		case 'b':
+			return h == 'i' || h == 'n';
+		case 'h':
+			return h == 'u';
+		case 't':
+			return h == 'r' || (h == 'h' && ascii_lower((unsigned char) s[e + 2]) == 'o');
+		case 'k':
+			return !ascii_is_alpha((unsigned char) s[e + 1]);
+	}
+	return false;
+}
+
 /*
  * A number in words at p ("Twenty million", "one hundred million"): a
  * scaled number, or false.
@@ -1041,6 +1102,29 @@ range_high(const char *s, size_t len, size_t q)
 	return r < len && ascii_is_digit((unsigned char) s[r]) ? r : 0;
 }
 
+/* Does s contain lit (lower case letters), ignoring case?  (linear: each memchr moves on) */
+static bool
+contains_ci(const char *s, size_t len, const char *lit)
+{
+	size_t		n = strlen(lit);
+	const char *end = s + len;
+	const char *lo = memchr(s, lit[0], len);
+	const char *up = memchr(s, lit[0] - 'a' + 'A', len);
+
+	while (lo || up)
+	{
+		const char *q = lo && (!up || lo < up) ? lo : up;
+
+		if (ascii_lit(q, end, lit) == n)
+			return true;
+		if (q == lo)
+			lo = memchr(lo + 1, lit[0], (size_t) (end - lo - 1));
+		else
+			up = memchr(up + 1, lit[0] - 'a' + 'A', (size_t) (end - up - 1));
+	}
+	return false;
+}
+
 /* Report the dose of d to found (and the observer). */
 static bool
 report(const msc_cell_dose *v, const dose_cand *d, const msc_classify_trace *trace,
@@ -1061,6 +1145,12 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 {
 	size_t		p = 0;
 
+	/*
+	 * Numbers in words come before "million", "billion", "trillion" or
+	 * "thousand": without one of them in the text, words are not looked at.
+	 */
+	bool		words = contains_ci(s, len, "illion") || contains_ci(s, len, "housand");
+
 	while (p < len)
 	{
 		dose_cand	d;
@@ -1069,18 +1159,15 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 
 		if (!ascii_is_digit((unsigned char) s[p]))
 		{
-			/* "Twenty million cells" */
-			if (ascii_is_alpha((unsigned char) s[p]) && (p == 0 || !ascii_is_alnum((unsigned char) s[p - 1])))
+			/* "Twenty million cells": a word starting o, t, f, s, e or n */
+			/* (a cheap test first: this runs for every character) */
+			if (words && (p == 0 || s[p - 1] == ' ' || s[p - 1] == '(') && number_word_letter(s[p]) &&
+				may_be_number_words(s, len, p) && scan_number_words(s, len, p, &d))
 			{
-				if (scan_number_words(s, len, p, &d))
-				{
-					scan_unit(s, len, &d, 0);
-					if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
-						return;
-					p = d.end;
-					continue;
-				}
-				p = word_end(s, len, p);
+				scan_unit(s, len, &d, 0);
+				if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
+					return;
+				p = d.end;
 				continue;
 			}
 			p++;

@@ -589,6 +589,26 @@ static const char *const infused_other[] = {
 	"blood", "lymphocyte*", "platelet*", "dli", "plasma", "albumin", "insulin", NULL
 };
 
+/*
+ * Does the text name one of other_sites?  A second reading, made only for
+ * a record that states an infusion and no route.
+ */
+static bool
+names_other_site(const char *s, size_t len)
+{
+	clause		c;
+	size_t		pos = 0;
+
+	while (pos < len)
+	{
+		pos = cls_clause_next(s, len, pos, &c);
+		for (int i = 0; i < c.n; i++)
+			if (cls_win(&c, i, other_sites))
+				return true;
+	}
+	return false;
+}
+
 static bool
 route_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 {
@@ -651,7 +671,6 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 	size_t		pos = 0;
 	int			n = 0;
 
-	bool		other_site = false;
 	bool		infusion = false;
 	size_t		inf_start = 0,
 				inf_end = 0;
@@ -669,8 +688,6 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			int			k = -1;
 			int			code = 0;
 
-			if (!other_site && cls_win(&c, i, other_sites))
-				other_site = true;
 			/* an infusion of the cells: intravenous if no site is named */
 			if (!infusion && cls_win(&c, i, infusion_words))
 			{
@@ -723,7 +740,7 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			i = (k >= 0 || code != 0) ? end : i + 1;
 		}
 	}
-	if (n == 0 && infusion && !other_site)
+	if (n == 0 && infusion && !names_other_site(s, len))
 	{
 		if (trace && trace->mention)
 			trace->mention(trace->arg, MSC_EV_ROUTE, MSC_ROUTE_INTRAVENOUS, inf_start, inf_end);
