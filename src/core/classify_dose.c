@@ -584,26 +584,23 @@ range_high(const char *s, size_t len, size_t q)
 	return r < len && ascii_is_digit((unsigned char) s[r]) ? r : 0;
 }
 
-/* Does s contain lit (lower case letters), ignoring case?  (linear: each memchr moves on) */
+/*
+ * Does s hold "...lion" or "...usand" (million, billion, trillion,
+ * thousand), in any case?  One plain pass: the check at each "n" is cheap.
+ */
 static bool
-contains_ci(const char *s, size_t len, const char *lit)
+has_scale_word(const char *s, size_t len)
 {
-	size_t		n = strlen(lit);
-	const char *end = s + len;
-	const char *lo = memchr(s, lit[0], len);
-	const char *up = memchr(s, lit[0] - 'a' + 'A', len);
+	for (size_t p = 3; p < len; p++)
+		if ((s[p] | 0x20) == 'n')
+		{
+			char		a = (char) (s[p - 3] | 0x20),
+						b = (char) (s[p - 2] | 0x20),
+						c = (char) (s[p - 1] | 0x20);
 
-	while (lo || up)
-	{
-		const char *q = lo && (!up || lo < up) ? lo : up;
-
-		if (ascii_lit(q, end, lit) == n)
-			return true;
-		if (q == lo)
-			lo = memchr(lo + 1, lit[0], (size_t) (end - lo - 1));
-		else
-			up = memchr(up + 1, lit[0] - 'a' + 'A', (size_t) (end - up - 1));
-	}
+			if ((a == 'l' && b == 'i' && c == 'o') || (a == 'u' && b == 's' && c == 'a'))
+				return true;
+		}
 	return false;
 }
 
@@ -631,7 +628,7 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 	 * Numbers in words come before "million", "billion", "trillion" or
 	 * "thousand": without one of them in the text, words are not looked at.
 	 */
-	bool		words = contains_ci(s, len, "illion") || contains_ci(s, len, "housand");
+	bool		words = has_scale_word(s, len);
 
 	while (p < len)
 	{

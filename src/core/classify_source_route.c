@@ -358,7 +358,8 @@ enum
 	RT_ABBREV,					/* IV, IM, IT: guarded */
 	RT_ARTERY,					/* into/through/via the ... artery */
 	RT_LOWER_IV,				/* "iv" in lower case */
-	RT_INJECTED,				/* "in the knee": an injection said just before */
+	RT_INJECTED,				/* "in the knee": in/at/to, an injection said before */
+	RT_INTO,					/* "injury site": into/at/to just before */
 	RT_LUMBAR,					/* "lumbar administration": with cerebrospinal fluid */
 	RT_INTO_TISSUE				/* "into the subcutaneous tissue" */
 };
@@ -368,7 +369,7 @@ static const phrase route_phrases[] = {
 	{"intraarticular*|intrarticular*|intraarticulary", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
 	{"into ?the|a|each|both ?# ?# joint|joints", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
 	{"into ?the|a|each|both knee|knees|shoulder|ankle ?joint|joints|space|cavity", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
-	{"in|at|to ?the|each|both|a|one ?target|affected|index ?# knee|knees|hip|hips|shoulder|shoulders ?joint|joints", MSC_ROUTE_INTRA_ARTICULAR, RT_INJECTED},
+	{"knee|knees|hip|hips|shoulder|shoulders ?joint|joints", MSC_ROUTE_INTRA_ARTICULAR, RT_INJECTED},
 	{"single|one ?# knee|knees|hip|shoulder administration|injection|injections|infiltration", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
 	{"knee|hip|shoulder|facet ?joint|joints administration|administrations|injection|injections", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
 	{"intradiscal*|intradiscally", MSC_ROUTE_INTRADISCAL, RT_PLAIN},
@@ -380,7 +381,7 @@ static const phrase route_phrases[] = {
 	{"=IV", MSC_ROUTE_INTRAVENOUS, RT_ABBREV},
 	{"iv", MSC_ROUTE_INTRAVENOUS, RT_LOWER_IV},
 	{"by|through|into|via ?a|the|peripheral ?peripheral vein|veins", MSC_ROUTE_INTRAVENOUS, RT_PLAIN},
-	{"by|through|in|into|via ?a|the central|peripheral venous catheter*|access|line|lines|route|catheterization", MSC_ROUTE_INTRAVENOUS, RT_PLAIN},
+	{"central|peripheral venous catheter*|access|line|lines|route|catheterization", MSC_ROUTE_INTRAVENOUS, RT_PLAIN},
 	{"intrathecal*", MSC_ROUTE_INTRATHECAL, RT_PLAIN},
 	{"intra thecal*", MSC_ROUTE_INTRATHECAL, RT_PLAIN},
 	{"=IT", MSC_ROUTE_INTRATHECAL, RT_ABBREV},
@@ -394,7 +395,7 @@ static const phrase route_phrases[] = {
 	{"intra lesional*", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"into ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"injection|injections|injected|applied|administered|delivered to ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
-	{"into|at|to ?the ?# injury|injured site|sites|area", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
+	{"injury|injured site|sites|area", MSC_ROUTE_INTRALESIONAL, RT_INTO},
 	{"intratendinous*|intratendon*|intratendinously", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
 	{"intra tendinous*|tendon", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
 	{"into ?the|a|each ?# ?# tendon|tendons", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
@@ -563,10 +564,12 @@ static const char *const injection_words[] = {
 	"transplant*", "given", NULL
 };
 
-/* Words that say an infusion of the cells ("donor MSC infusion"). */
-static const char *const infusion_words[] = {
-	"infusion", "infusions", "infused", "infuse", "infusing", NULL
-};
+/*
+ * The prepositions of a place: "in the knee" ("into the hip" of a femoral
+ * head is no joint: "into" takes "joint"), "into the injury site".
+ */
+static const char *const joint_place_words[] = {"in", "at", "to", NULL};
+static const char *const place_words[] = {"in", "into", "at", "to", NULL};
 
 /*
  * Sites without a code in msc_route, or said otherwise: an infusion in a
@@ -650,8 +653,20 @@ route_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 					return false;
 			return true;
 		case RT_INJECTED:
-			for (int k = i - 1; k >= 0 && k >= i - 6; k--)
-				if (cls_win(c, k, injection_words))
+			/* "injecting 50x10^6 MSCs in the (target) knee" */
+			for (int k = i - 1; k >= 0 && k >= i - 4; k--)
+				if (cls_win(c, k, joint_place_words))
+				{
+					for (int j = k - 1; j >= 0 && j >= k - 6; j--)
+						if (cls_win(c, j, injection_words))
+							return true;
+					return false;
+				}
+			return false;
+		case RT_INTO:
+			/* "into the injury site", "at the injured area" */
+			for (int k = i - 1; k >= 0 && k >= i - 3; k--)
+				if (cls_win(c, k, place_words))
 					return true;
 			return false;
 		case RT_LUMBAR:
@@ -689,7 +704,7 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			int			code = 0;
 
 			/* an infusion of the cells: intravenous if no site is named */
-			if (!infusion && cls_win(&c, i, infusion_words))
+			if (!infusion && c.w[i].first == 'i' && cls_wprefix(&c, i, "infus"))
 			{
 				if (drug < 0)
 					drug = clause_has_drug(&c) && !clause_has_cells(&c);
