@@ -96,6 +96,22 @@ int			msc_classify_manipulation(const char *text, size_t len,
 bool		msc_classify_dose(const char *text, size_t len, msc_cell_dose *out,
 							  const msc_classify_trace *trace);
 
+/*
+ * Every dose stated, in order of mention: found is called for each, a
+ * value stated twice twice (a range gives both ends, lower first; each
+ * arm of a dose escalation its dose).  Returns how many calls were made.
+ */
+size_t		msc_classify_each_dose(const char *text, size_t len,
+								   void (*found) (void *arg, const msc_cell_dose *dose),
+								   void *arg, const msc_classify_trace *trace);
+
+/*
+ * The distinct doses stated, in order of first mention, into out[0..max):
+ * how many, or -1 when there are more than max.
+ */
+int			msc_classify_doses(const char *text, size_t len, msc_cell_dose *out, int max,
+							   const msc_classify_trace *trace);
+
 /* Canonical labels of the enum values ("autologous", ...); NULL for 0. */
 const char *msc_donor_label(int donor);
 const char *msc_manipulation_label(int manipulation);

@@ -35,9 +35,13 @@ enum
 static const phrase donor_phrases[] = {
 	{"autolog*|auotolog*|autogenous|autogenic|autogeneic|autogenously", MSC_DONOR_AUTOLOGOUS, DN_ADJECTIVE},
 	{"allogen*|allogenous|allogenically", MSC_DONOR_ALLOGENEIC, DN_ADJECTIVE},
-	{"patient|patients|their|his|her|subject|subjects|participant|participants|recipient|recipients|from own", MSC_DONOR_AUTOLOGOUS, DN_OWN},
+	{"patient|patients|their|his|her|subject|subjects|participant|participants|recipient|recipients|from own|owns", MSC_DONOR_AUTOLOGOUS, DN_OWN},
+	{"marrow|tissue|fat of ?the|each|enrolled ?# patient|patients|subject|subjects", MSC_DONOR_AUTOLOGOUS, DN_PLAIN},
+	{"patient|patients iliac crest|crests", MSC_DONOR_AUTOLOGOUS, DN_PLAIN},
 	{"third party ?donor|donors", MSC_DONOR_ALLOGENEIC, DN_HEALTHY},
 	{"healthy ?adult|volunteer|young|human ?volunteer donor|donors", MSC_DONOR_ALLOGENEIC, DN_HEALTHY},
+	{"healthy volunteer|volunteers", MSC_DONOR_ALLOGENEIC, DN_HEALTHY},
+	{"from ?a|an|the|one related|unrelated|haploidentical|matched donor|donors", MSC_DONOR_ALLOGENEIC, DN_HEALTHY},
 	{"from a|an|one|the|single donor", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor derived", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor|donors", MSC_DONOR_ALLOGENEIC, DN_DONOR},
@@ -54,7 +58,7 @@ static const char *const donor_blocks[] = {
 	"kidney", "liver", "organ", "cortical", "cartilage", "conditioned",
 	"thrombin", "fibrin", "dendritic", "t", "nk", "car", "cd34*", "cd133*",
 	"tcell*", "erythrocyte*", "red", "transfusion", "graft", "grafts", "chondron*",
-	"grafting", "bone", "blood", NULL
+	"grafting", "bone", "blood", "collagen", NULL
 };
 
 
@@ -144,8 +148,8 @@ donor_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			return cls_ahead(c, end - 1, 4, msc_or_tissue_word) ||
 				cls_behind(c, i, 6, msc_or_tissue_word);
 		case DN_DONOR:
-			/* "donor mesenchymal stem cells", "donor bone marrow stromal cells" */
-			return cls_ahead(c, end - 1, 3, cls_is_msc_word);
+			/* "donor mesenchymal stem cells", "donor ex-vivo expanded MSC" */
+			return cls_ahead(c, end - 1, 4, cls_is_msc_word);
 		case DN_PLAIN:
 			return true;
 	}
@@ -239,6 +243,8 @@ static const phrase manip_phrases[] = {
 	{"in vitro expanded|cultured|expansion", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"more than minimally manipulated", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"passaged", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
+	{"propagated|propagation ex|in vivo|vitro", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
+	{"ex vivo propagated|propagation", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"cultured|culturing|cultivated|cultivation|cultured", MSC_MANIP_CULTURE_EXPANDED, MN_CULTURED},
 	{"expanded", MSC_MANIP_CULTURE_EXPANDED, MN_EXPANDED},
 	{"culture|cultures|expansion|cultivation", MSC_MANIP_CULTURE_EXPANDED, MN_CULTURE_OF},
@@ -250,7 +256,8 @@ static const phrase manip_phrases[] = {
 	{"bone marrow aspirate concentrate|concentration", MSC_MANIP_MINIMALLY_MANIPULATED, MN_SVF},
 	{"bone marrow concentrate|concentrates|concentration", MSC_MANIP_MINIMALLY_MANIPULATED, MN_SVF},
 	{"concentrated bone marrow", MSC_MANIP_MINIMALLY_MANIPULATED, MN_SVF},
-	{"stromal vascular fraction*", MSC_MANIP_MINIMALLY_MANIPULATED, MN_SVF},
+	{"stromal vascular fraction*|factor", MSC_MANIP_MINIMALLY_MANIPULATED, MN_SVF},
+	{"concentrate|concentrated|concentrating ?the|its ?nucleated|mononuclear cells", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 	{"microfragmented|micro fragmented", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 	{"lipogems|nanofat|microfat|celution", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 	{"adipose ?tissue derived regenerative", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
@@ -346,6 +353,10 @@ manip_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			return cells_ahead(c, end - 1, 6) || cells_behind(c, i, 8) ||
 				(cls_phrase_link(c, end) && cls_weq(c, end, "to") && end + 1 < c->n && c->w[end + 1].digit);
 		case MN_CULTURE_OF:
+			/* "stem cell isolation, expansion and preparation" */
+			for (int k = i - 1; k >= 0 && k >= i - 2; k--)
+				if (cls_wprefix(c, k, "isolat"))
+					return true;
 			if (!cls_weq(c, end, "of") || !cls_phrase_link(c, end))
 				return false;
 			return cells_ahead(c, end, 4);
@@ -360,8 +371,8 @@ manip_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			if (cls_win(c, end, (const char *const[]) {"two", "three", "four", "five",
 				"six", "seven", "eight", "ten", "p1", "p2", "p3", "p4", "p5", "p6",
 				"i", "ii", "iii", "iv", "v", "vi", "vii", "of", NULL}))
-				return cls_behind(c, i, 6, culture_target) || cells_ahead(c, end - 1, 5) ||
-					c->w[end].digit || !cls_weq(c, end, "of");
+				/* "the passage of cells and growth factors" is no culture */
+				return cls_behind(c, i, 6, culture_target) || !cls_weq(c, end, "of");
 			return false;
 		case MN_SVF:
 			/* "SVF-derived MSC", "SVF-MSC", "SVF will be cultured", "culture of SVF" */
@@ -383,7 +394,14 @@ manip_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			}
 			return true;
 		case MN_MONONUCLEAR:
-			return !(cls_weq(c, i - 1, "blood") && cls_weq(c, i - 2, "peripheral"));
+			/* peripheral or cord blood mononuclear cells are not an MSC product */
+			if (cls_weq(c, i - 1, "blood") && (cls_weq(c, i - 2, "peripheral") || cls_weq(c, i - 2, "cord")))
+				return false;
+			/* "MSC are collected from ... mononuclear cells" */
+			for (int k = i - 1; k >= 0 && k >= i - 4; k--)
+				if (cls_weq(c, k, "from"))
+					return false;
+			return true;
 		case MN_NEGATED:
 			/* "non-cultured autologous keratinocyte suspension" */
 			for (int k = end; k < c->n && k < end + 4; k++)

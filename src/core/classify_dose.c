@@ -1,12 +1,10 @@
 /*
- * classify_dose.c — the first dose of cells a record states.  It reads the
- * raw text, not clauses: numbers, their notation (dose_notation.c, the
- * lexicon the cell_dose type reads too), a cell word and "per kg".
+ * classify_dose.c — every dose of cells a record states, and the first.  It
+ * reads the raw text, not clauses: numbers, their notation (dose_notation.c,
+ * the lexicon the cell_dose type reads too), ranges; what follows a number
+ * (cell word, per kg, volume) is read by classify_dose_unit.c.
  */
-#include "classify_engine.h"
-
-#include "dose_notation.h"
-#include "msc_ascii.h"
+#include "classify_dose.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -15,75 +13,31 @@
  * A dose is a number with a scale and a unit, found in raw text:
  *
  *   number  digits [. digits], or strict thousands groups "100,000,000"
- *           or "30 000 000"
+ *           or "30 000 000"; English number words before a scale word
+ *           ("Twenty million", "one hundred million")
  *   scale   e-notation (5e7, 2E+07); "x 10^n", "×10⁶", "*10^7", "x 10 ^ 6";
  *           "x 10n" with n one or two digits, 3 to 15 (a superscript lost
- *           by ClinicalTrials.gov: "2 x 107 cells" is 2 x 10^7);
- *           "x 1000000"; "10^8" alone; the scale words of dose_notation.c
- *           as free text reads them: thousand, K, million(s), mln, Mio, M,
- *           billion(s), bn, trillion (not "b", not a lower-case "m")
- *   unit    a cell word within the next eight words ("cells", "MSCs",
- *           "mesenchymal stem cells", "umbilical cord MSCs", "PLX-PAD
- *           cells"), possibly shared: "6.0*10^6, 3.0*10^7 and 9.0*10^7 cells"
- *   per kg  "/kg", "per kg", "per kilogram", "per body kg", "x kg"
+ *           by ClinicalTrials.gov: "2 x 107 cells" is 2 x 10^7); after a
+ *           sign "x 10eN", "x 10*N" and "x 10 N" (10^N as registrants
+ *           type it; the last only before a cell word or per kg); "1.10^6"
+ *           and "6.10e7" (a dot for the sign); "106 cells/kg" (10^6 before
+ *           a cell word or per kg); "x 1000000"; "10^8" alone; the scale
+ *           words of dose_notation.c as free text reads them: thousand, K,
+ *           million(s), mln, Mio, M, billion(s), bn, trillion (not "b", not
+ *           a lower-case "m"); "2 x 50 million" (two doses of 5e7)
+ *   unit    a cell word within the next ten words, "per kg", a volume or a
+ *           concentration with its volume (classify_dose_unit.c)
+ *   range   "1-2 x10^6 per kg", "100-300 million", "0.5 to 1 x 10^6/kg":
+ *           both ends, the scale and unit of the upper end shared
  *
- * Refused: "x 10e6" (ambiguous: cell_dose refuses it), ranges ("5-7x10^7",
- * "10 to 20 million", "150 - 225 x 10^6"), concentrations and rates
- * (per mL, µL, L, cm², square cm, minute, hour), a number below 10^4
- * cells (10^3 per kg).  A number written with a power of ten or a scale
- * word needs no unit when it is per kg, per patient, in a volume
- * ("4x107/40ml") or follows a cell word or the word dose ("MSC(300x10^6)",
- * "at a dose of 100M").  The value is checked by msc_cell_dose_parse.
+ * Refused: a bare "10E6" (ambiguous: 10e6 is 10^7 literally), a range whose
+ * upper end is no dose, concentrations without a volume and rates, a
+ * number below 10^4 cells (10^3 per kg).  A number written with a power of
+ * ten or a scale word needs no unit when it is per kg, per patient, in a
+ * volume ("4x107/40ml") or follows a cell word or the word dose
+ * ("MSC(300x10^6)", "at a dose of 100M").  The value is checked by
+ * msc_cell_dose_parse.
  */
-
-typedef struct dose_cand
-{
-	char		mant[40];		/* digits and at most one point */
-	long		exp;			/* power of ten */
-	bool		scaled;			/* written with a power or a scale word */
-	bool		unit;			/* a cell word follows */
-	bool		per_kg;
-	bool		volume;			/* "/2mL", "(30ml)": a dose in a volume */
-	bool		per_patient;
-	bool		reject;			/* a range, a concentration, ambiguous */
-	size_t		start;
-	size_t		end;			/* end of the number and scale */
-	size_t		stop;			/* end of everything read */
-} dose_cand;
-
-/* Blanks, no-break and thin spaces (not line ends: a dose is on one line). */
-static size_t
-skip_blanks(const char *s, size_t len, size_t p)
-{
-	return (size_t) (dn_skip_space(s + p, s + len, false) - s);
-}
-
-/* Case-insensitive literal at p: its length or 0. */
-static size_t
-lit_at(const char *s, size_t len, size_t p, const char *w)
-{
-	return ascii_lit(s + p, s + len, w);
-}
-
-/* A whole word w at p (letters after it end it): its length or 0. */
-static size_t
-word_at(const char *s, size_t len, size_t p, const char *w)
-{
-	size_t		n = lit_at(s, len, p, w);
-
-	if (n == 0 || (p + n < len && ascii_is_alpha((unsigned char) s[p + n])))
-		return 0;
-	return n;
-}
-
-/* The end of the alphanumeric word at p. */
-static size_t
-word_end(const char *s, size_t len, size_t p)
-{
-	while (p < len && ascii_is_alnum((unsigned char) s[p]))
-		p++;
-	return p;
-}
 
 /* A dash or tilde of a range ("5-7", "5–7", "5~7"): its length or 0. */
 static size_t
@@ -167,6 +121,41 @@ scan_power(const char *s, size_t len, size_t p, long *pow, bool *ambiguous)
 	return 0;
 }
 
+/*
+ * The powers free text writes after "x 10" that the type refuses or does
+ * not know, at p (after the "10"): "e7"/"E7" (typed for ^7: "1x10e7 cells"
+ * is 10^7 as registrants mean it, the mantissa and sign showing it is a
+ * power of ten), "*6" ("1x10*6/kg") and " 8" (a lost caret, "1 X 10 8
+ * cells": *need_unit, read only before a cell word or per kg).  Returns
+ * the end, or 0.
+ */
+static size_t
+free_power(const char *s, size_t len, size_t p, long *pow, bool *need_unit)
+{
+	size_t		q = p;
+	size_t		r;
+	long		v = 0;
+
+	*need_unit = false;
+	if (q < len && (s[q] == 'e' || s[q] == 'E' || s[q] == '*'))
+		q++;
+	else if (q < len && ascii_is_inline_space((unsigned char) s[q]))
+	{
+		q = skip_blanks(s, len, q);
+		*need_unit = true;
+	}
+	else
+		return 0;
+	if (q < len && s[q] == '+' && s[p] != ' ')
+		q++;
+	for (r = q; r < len && ascii_is_digit((unsigned char) s[r]) && r - q < 3; r++)
+		v = v * 10 + (s[r] - '0');
+	if (r == q || r - q > 2 || (r < len && ascii_is_alnum((unsigned char) s[r])) || v < 3 || v > 15)
+		return 0;
+	*pow = v;
+	return r;
+}
+
 /* A scale word at p (dose_notation.c, as free text reads it): its end with *pow, or 0. */
 static size_t
 scale_word(const char *s, size_t len, size_t p, long *pow)
@@ -176,159 +165,12 @@ scale_word(const char *s, size_t len, size_t p, long *pow)
 	return n ? p + n : 0;
 }
 
-/* Does the word [p, e) end with lit (lower case), ignoring case? */
-static bool
-ends_with(const char *s, size_t p, size_t e, const char *lit)
-{
-	size_t		n = strlen(lit);
-
-	return e - p >= n && lit_at(s, e, e - n, lit) == n;
-}
-
-/* Unit words that end a dose's number: cells and MSC abbreviations. */
-static bool
-unit_head(const char *s, size_t len, size_t p, size_t e)
-{
-	size_t		n = e - p;
-	int			upper = 0;
-
-	(void) len;
-	if (n == 0)
-		return false;
-	for (size_t k = p; k < e; k++)
-		if (ascii_is_upper((unsigned char) s[k]))
-			upper++;
-	if ((n == 4 && ends_with(s, p, e, "cell")) || (n == 5 && ends_with(s, p, e, "cells")))
-		return true;
-	if (ends_with(s, p, e, "msc") || ends_with(s, p, e, "mscs"))
-		return true;
-	if (n >= 3 && upper >= 2 &&
-		(ends_with(s, p, e, "scs") || ends_with(s, p, e, "sc") || ends_with(s, p, e, "mnc") ||
-		 ends_with(s, p, e, "mncs") || ends_with(s, p, e, "mpc") || ends_with(s, p, e, "mpcs")))
-		return true;
-	return false;
-}
-
-/*
- * Words that stop the look for a unit: 1 when the number counts
- * something else ("1 million units/kg", "5 mg"), 2 when the sentence
- * moves on ("per", "days", "patients").
- */
-static int
-unit_stop(const char *s, size_t len, size_t p, size_t e)
-{
-	static const char *const other_units[] = {
-		"ml", "mls", "l", "ul", "mg", "g", "mcg", "ug", "ng", "pg", "iu", "units",
-		"unit", "copies", "particles", "vg", "gy", "cgy", "pfu", "mm", "cm",
-		"mmol", "meq", "platelets", "plt", NULL
-	};
-	static const char *const stops[] = {
-		"per", "kg", "dose", "doses", "day", "days", "week", "weeks", "month",
-		"months", "year", "years", "times", "patients", "patient", "subjects",
-		"hours", "minutes", "min", NULL
-	};
-
-	for (const char *const *w = other_units; *w; w++)
-		if (e - p == strlen(*w) && lit_at(s, len, p, *w))
-			return 1;
-	for (const char *const *w = stops; *w; w++)
-		if (e - p == strlen(*w) && lit_at(s, len, p, *w))
-			return 2;
-	return 0;
-}
-
-/* "/kg", "per kg", "per kilogram", "per body kg", "x kg": end or 0. */
-static size_t
-per_kg_at(const char *s, size_t len, size_t p)
-{
-	size_t		q = skip_blanks(s, len, p);
-	size_t		n;
-
-	if (q < len && s[q] == '/')
-		q = skip_blanks(s, len, q + 1);
-	else if ((n = word_at(s, len, q, "per")) != 0)
-		q = skip_blanks(s, len, q + n);
-	else if (q < len && (s[q] == 'x' || s[q] == 'X') && (n = word_at(s, len, skip_blanks(s, len, q + 1), "kg")) != 0)
-		return skip_blanks(s, len, q + 1) + n;
-	else
-		return 0;
-	if ((n = word_at(s, len, q, "body")) != 0)
-		q = skip_blanks(s, len, q + n);
-	if ((n = word_at(s, len, q, "kg")) != 0 || (n = word_at(s, len, q, "kilogram")) != 0 ||
-		(n = word_at(s, len, q, "kgs")) != 0 || (n = word_at(s, len, q, "kilograms")) != 0)
-		return q + n;
-	return 0;
-}
-
-/*
- * After a number (and unit): a concentration, area or rate ("/mL",
- * "per square cm", "per minute", "/L") — refused — or a volume
- * ("/2mL", "(30ml)", "in 2 ml") — a dose in it.  Returns 1 for a
- * concentration, 2 for a volume, 3 per patient, 0 for nothing.
- */
-static int
-after_unit(const char *s, size_t len, size_t p)
-{
-	static const char *const conc[] = {
-		"ml", "mls", "milliliter", "millilitre", "ul", "microliter", "microlitre",
-		"l", "liter", "litre", "dl", "cm", "cm2", "cm3", "square", "mm2", "mm3",
-		"minute", "min", "hour", "h", "hr", "well", "dish", "flask", "mm", NULL
-	};
-	size_t		q = skip_blanks(s, len, p);
-	size_t		n;
-	bool		slash = false;
-
-	if (q < len && s[q] == '/')
-	{
-		slash = true;
-		q = skip_blanks(s, len, q + 1);
-	}
-	else if ((n = word_at(s, len, q, "per")) != 0)
-		q = skip_blanks(s, len, q + n);
-	else if (q < len && s[q] == '(')
-	{
-		/* "(30ml)" */
-		size_t		r = q + 1;
-
-		while (r < len && (ascii_is_digit((unsigned char) s[r]) || s[r] == '.'))
-			r++;
-		if (r > q + 1 && (n = word_at(s, len, skip_blanks(s, len, r), "ml")) != 0)
-			return 2;
-		return 0;
-	}
-	else
-		return 0;
-	/* a volume: "/2mL", "per 2 ml" */
-	if (q < len && ascii_is_digit((unsigned char) s[q]))
-	{
-		size_t		r = q;
-
-		while (r < len && (ascii_is_digit((unsigned char) s[r]) || s[r] == '.'))
-			r++;
-		r = skip_blanks(s, len, r);
-		if (word_at(s, len, r, "ml") || word_at(s, len, r, "mls"))
-			return 2;
-		return 0;
-	}
-	if (lit_at(s, len, q, "\xC2\xB5") || lit_at(s, len, q, "\xCE\xBC") ||
-		lit_at(s, len, q, "\xE3\x8E\x95"))
-		return 1;				/* µL, μL, ㎕ */
-	for (const char *const *w = conc; *w; w++)
-		if (word_at(s, len, q, *w) || (strcmp(*w, "cm") == 0 && lit_at(s, len, q, "cm")))
-			return 1;
-	if (word_at(s, len, q, "patient") || word_at(s, len, q, "person") ||
-		word_at(s, len, q, "subject") || word_at(s, len, q, "participant"))
-		return 3;
-	(void) slash;
-	return 0;
-}
-
 /*
  * Read the number at p (a word start with a digit) and its scale into d.
  * Returns false when it is no number of this kind.
  */
-static bool
-scan_number(const char *s, size_t len, size_t p, dose_cand *d)
+bool
+cls_dose_scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 {
 	size_t		q = p;
 	size_t		m = 0;
@@ -385,10 +227,26 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 			q++;
 		}
 	}
-	(void) point;
 	d->mant[m] = '\0';
 	if (m + 1 >= sizeof(d->mant))
 		return false;
+	/* "1.10^6", "6.10e7": a dot for the multiplication sign before 10^n */
+	if (point && intdigits == 1 && m == 4 && d->mant[2] == '1' && d->mant[3] == '0' && q < len &&
+		(s[q] == '^' || ((s[q] == 'e' || s[q] == 'E') && q + 1 < len && ascii_is_digit((unsigned char) s[q + 1]))))
+	{
+		size_t		e = s[q] == '^' ? scan_power(s, len, q, &pow, &ambiguous) :
+			free_power(s, len, q, &pow, &ambiguous);
+
+		if (e && !ambiguous)
+		{
+			d->mant[1] = '\0';
+			d->exp = pow;
+			d->scaled = true;
+			d->end = e;
+			return true;
+		}
+		ambiguous = false;
+	}
 
 	/* e-notation */
 	if (q < len && (s[q] == 'e' || s[q] == 'E') && (n = dn_e_exponent(s + q + 1, s + len, &pow)) != 0)
@@ -444,17 +302,29 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 			{
 				size_t		e = scan_power(s, len, r + 2, &pow, &ambiguous);
 
-				if (ambiguous)
-				{
-					d->reject = true;
-					d->end = r + 2;
-					return true;
-				}
+				if (e == 0)
+					e = free_power(s, len, r + 2, &pow, &d->need_unit);
 				if (e)
 				{
 					d->exp = pow;
 					d->scaled = true;
 					d->end = e;
+					return true;
+				}
+			}
+			/* "2 x 50 million cells": two doses of 50 million */
+			if (r < len && ascii_is_digit((unsigned char) s[r]) && q - p == 1 && !point)
+			{
+				size_t		t = r;
+				dose_cand	each;
+
+				while (t < len && ascii_is_digit((unsigned char) s[t]))
+					t++;
+				/* digits and a scale word: scan_number reads no sign there */
+				if (scale_word(s, len, skip_blanks(s, len, t), &pow) &&
+					cls_dose_scan_number(s, len, r, &each) && each.scaled && !each.reject)
+				{
+					*d = each;
 					return true;
 				}
 			}
@@ -505,27 +375,108 @@ scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 	if (q < len && ascii_is_alpha((unsigned char) s[q]))
 		return false;
 	d->end = q;
+	/*
+	 * "106 cells/kg", "107 MSCs": 10^6 and 10^7 with the superscript lost
+	 * (no count of fewer than 10^4 cells is a dose); read only before a
+	 * cell word or per kg
+	 */
+	if (!point && m >= 3 && m <= 4 && d->mant[0] == '1' && d->mant[1] == '0' &&
+		((m == 3 && d->mant[2] >= '3') || (m == 4 && d->mant[2] == '1' && d->mant[3] <= '5')))
+	{
+		d->exp = m == 3 ? d->mant[2] - '0' : 10 + d->mant[3] - '0';
+		strcpy(d->mant, "1");
+		d->scaled = true;
+		d->need_unit = true;
+	}
 	return true;
 }
 
-/* Is the number at p the low end of a range ("5-7", "10 to 20")? */
-static bool
-range_follows(const char *s, size_t len, size_t q)
+/* Can a number word start with ch (one, two, ..., ten, eleven, ...)? */
+static inline bool
+number_word_letter(char ch)
 {
-	size_t		r = skip_blanks(s, len, q);
-	size_t		n;
-
-	if ((n = range_sign(s, len, r)) != 0)
+	switch (ch | 0x20)
 	{
-		r = skip_blanks(s, len, r + n);
-		return r < len && ascii_is_digit((unsigned char) s[r]);
-	}
-	if ((n = word_at(s, len, r, "to")) != 0)
-	{
-		r = skip_blanks(s, len, r + n);
-		return r < len && ascii_is_digit((unsigned char) s[r]);
+		case 'o':
+		case 't':
+		case 'f':
+		case 's':
+		case 'e':
+		case 'n':
+			return ascii_is_alpha((unsigned char) ch);
 	}
 	return false;
+}
+
+/*
+ * Can the word at p begin a number in words before a scale word?  A cheap
+ * look at its first letter and at what follows it, so that most words are
+ * passed over without reading the number words.
+ */
+static bool
+may_be_number_words(const char *s, size_t len, size_t p)
+{
+	size_t		e = word_end(s, len, p);
+	unsigned char f = (unsigned char) ascii_lower((unsigned char) s[p]);
+	unsigned char g,
+				h;
+
+	if (e - p < 3 || e - p > 9 || !number_word_letter((char) f))
+		return false;
+	if (e + 1 >= len)
+		return false;
+	if (s[e] == '-')
+		return true;			/* "twenty-five" */
+	/* one blank (a plain check: this runs for many words) */
+	if (s[e] != ' ')
+		return false;
+	e++;
+	/* a scale word or "hundred" next: mi(llion), ml(n), bi(llion), bn, hu(ndred), tho(usand), tr(illion), k */
+	if (e + 2 >= len)
+		return false;
+	g = (unsigned char) ascii_lower((unsigned char) s[e]);
+	h = (unsigned char) ascii_lower((unsigned char) s[e + 1]);
+	switch (g)
+	{
+		case 'm':
+			return h == 'i' || h == 'l';
+		case 'b':
+			return h == 'i' || h == 'n';
+		case 'h':
+			return h == 'u';
+		case 't':
+			return h == 'r' || (h == 'h' && ascii_lower((unsigned char) s[e + 2]) == 'o');
+		case 'k':
+			return !ascii_is_alpha((unsigned char) s[e + 1]);
+	}
+	return false;
+}
+
+/*
+ * A number in words at p ("Twenty million", "one hundred million"): a
+ * scaled number, or false.
+ */
+static bool
+scan_number_words(const char *s, size_t len, size_t p, dose_cand *d)
+{
+	long		v,
+				pow;
+	size_t		n = dn_number_words(s + p, s + len, &v);
+	size_t		r,
+				e;
+
+	if (n == 0)
+		return false;
+	r = skip_blanks(s, len, p + n);
+	if ((e = scale_word(s, len, r, &pow)) == 0 || pow < 3)
+		return false;
+	memset(d, 0, sizeof(*d));
+	snprintf(d->mant, sizeof(d->mant), "%ld", v);
+	d->exp = pow;
+	d->scaled = true;
+	d->start = p;
+	d->end = e;
+	return true;
 }
 
 /* Is the number at p the high end of a range ("5-7", "between 1 and 2")? */
@@ -573,255 +524,284 @@ times_before(const char *s, size_t p)
 	return n != 0;
 }
 
-/* Is there a cell word or "dose" in the few words before p (same clause)? */
+/*
+ * The dose of candidate d (its unit read), checked by the cell_dose
+ * parser: false when it is not one.
+ */
 static bool
-cells_before(const char *s, size_t p)
+dose_value(const char *s, const dose_cand *d, msc_cell_dose *v)
 {
-	size_t		q = p;
-	int			words = 0;
+	char		buf[96];
+	msc_error	err;
+	long		mag;
+	size_t		digits = 0;
+	long		exp = d->exp;
 
-	while (q > 0 && words < 6)
+	if (d->reject)
+		return false;
+	if (d->need_unit && !d->unit && !d->per_kg)
+		return false;
+	if (!d->unit && !d->per_kg &&
+		!(d->scaled && (d->volume || d->per_patient || d->vol || cls_dose_cells_before(s, d->start))))
+		return false;
+	if (!d->unit && !d->per_kg && !d->scaled)
+		return false;
+	if (exp > 999 || exp < -999)
+		return false;
+	if (d->vol)
 	{
-		size_t		e,
-					b;
-
-		while (q > 0 && !ascii_is_alnum((unsigned char) s[q - 1]))
-		{
-			if (s[q - 1] == '|' || s[q - 1] == ';' || s[q - 1] == '\n' ||
-				(s[q - 1] == '.' && q < p && ascii_is_inline_space((unsigned char) s[q])))
-				return false;
-			q--;
-		}
-		e = q;
-		while (q > 0 && ascii_is_alnum((unsigned char) s[q - 1]))
-			q--;
-		b = q;
-		if (e == b)
+		/* cells per mL times the volume stated with them */
+		if (strlen(d->mant) + 8 >= sizeof(buf) - 24)
 			return false;
-		if (unit_head(s, e, b, e) || (e - b == 4 && lit_at(s, e, b, "dose")) ||
-			(e - b == 6 && lit_at(s, e, b, "dosage")))
-			return true;
-		words++;
+		snprintf(buf, sizeof(buf), "%se%ld", d->mant, exp);
+		if (!msc_cell_dose_parse(buf, strlen(buf), v, &err) ||
+			v->mantissa > INT64_MAX / d->vol)
+			return false;
+		snprintf(buf, sizeof(buf), "%llde%ld%s", (long long) (v->mantissa * d->vol),
+				 (long) v->exponent + d->vol_exp, d->per_kg ? " cells/kg" : " cells");
 	}
-	return false;
+	else
+		snprintf(buf, sizeof(buf), "%se%ld%s", d->mant, exp, d->per_kg ? " cells/kg" : " cells");
+	if (!msc_cell_dose_parse(buf, strlen(buf), v, &err))
+		return false;
+	/* at least 10^4 cells, or 10^3 per kg */
+	for (long m = (long) v->mantissa; m >= 10; m /= 10)
+		digits++;
+	mag = (long) v->exponent + (long) digits;
+	return mag >= (d->per_kg ? 3 : 4);
+}
+
+/* Where the high end of a range starts after q ("5-7", "10 to 20"), or 0. */
+static size_t
+range_high(const char *s, size_t len, size_t q)
+{
+	size_t		r = skip_blanks(s, len, q);
+	size_t		n;
+
+	if ((n = range_sign(s, len, r)) == 0 && (n = word_at(s, len, r, "to")) == 0)
+		return 0;
+	r = skip_blanks(s, len, r + n);
+	return r < len && ascii_is_digit((unsigned char) s[r]) ? r : 0;
 }
 
 /*
- * Read a unit and "per kg" after the number d (at d->end): fills unit,
- * per_kg, volume, per_patient, reject and stop.  depth bounds the shared
- * unit look-ahead ("6.0*10^6, 3.0*10^7 and 9.0*10^7 cells").
+ * Does s hold "...lion" or "...usand" (million, billion, trillion,
+ * thousand), in any case?  One plain pass: the check at each "n" is cheap.
+ */
+static bool
+has_scale_word(const char *s, size_t len)
+{
+	for (size_t p = 3; p < len; p++)
+		if ((s[p] | 0x20) == 'n')
+		{
+			char		a = (char) (s[p - 3] | 0x20),
+						b = (char) (s[p - 2] | 0x20),
+						c = (char) (s[p - 1] | 0x20);
+
+			if ((a == 'l' && b == 'i' && c == 'o') || (a == 'u' && b == 's' && c == 'a'))
+				return true;
+		}
+	return false;
+}
+
+/* Report the dose of d to found (and the observer). */
+static bool
+report(const msc_cell_dose *v, const dose_cand *d, const msc_classify_trace *trace,
+	   bool (*found) (void *, const msc_cell_dose *), void *arg)
+{
+	if (trace && trace->mention)
+		trace->mention(trace->arg, MSC_EV_DOSE, 1, d->start, d->stop > d->end ? d->stop : d->end);
+	return found(arg, v);
+}
+
+/*
+ * Every dose in s, in order: found is called for each (a range gives both
+ * ends, lower first) and ends the scan by returning false.
  */
 static void
-scan_unit(const char *s, size_t len, dose_cand *d, int depth)
+scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
+		   bool (*found) (void *, const msc_cell_dose *), void *arg)
 {
-	size_t		q = d->end;
-	size_t		r;
-	int			words = 0;
-	int			a;
+	size_t		p = 0;
 
-	/* straight "/kg" ("2 x 10^6/kg") */
-	if ((r = per_kg_at(s, len, q)) != 0)
-	{
-		d->per_kg = true;
-		d->stop = r;
-		return;
-	}
-	a = after_unit(s, len, q);
-	if (a == 1)
-	{
-		d->reject = true;
-		d->stop = q;
-		return;
-	}
-	if (a == 2)
-		d->volume = true;
-	if (a == 3)
-		d->per_patient = true;
-	/* look for the unit in the next words */
-	r = q;
-	while (words < 8)
-	{
-		size_t		b,
-					e;
+	/*
+	 * Numbers in words come before "million", "billion", "trillion" or
+	 * "thousand": without one of them in the text, words are not looked at.
+	 */
+	bool		words = has_scale_word(s, len);
 
-		/* separators: blanks, joiners, parentheses */
-		while (r < len && !ascii_is_alnum((unsigned char) s[r]))
+	while (p < len)
+	{
+		dose_cand	d;
+		msc_cell_dose v;
+		size_t		h;
+
+		if (!ascii_is_digit((unsigned char) s[p]))
 		{
-			unsigned char ch = (unsigned char) s[r];
-
-			if (ch == '|' || ch == ';' || ch == '\n' || ch == '\r' || ch == '/' ||
-				(ch == '.' && (r + 1 >= len || ascii_is_inline_space((unsigned char) s[r + 1]))))
-				goto no_unit;
-			if (ch == ',' && depth < 8 && r + 1 < len && ascii_is_inline_space((unsigned char) s[r + 1]))
-				break;
-			if (ch == ',')
-				goto no_unit;
-			r++;
-		}
-		if (r >= len)
-			goto no_unit;
-		/* a shared unit: "6.0*10^6, 3.0*10^7 and 9.0*10^7 cells", "100M or 300M cells" */
-		if ((s[r] == ',' && r + 1 < len && ascii_is_inline_space((unsigned char) s[r + 1])) ||
-			word_at(s, len, r, "and") || word_at(s, len, r, "or"))
-		{
-			size_t		t = s[r] == ',' ? r + 1 : r + (word_at(s, len, r, "and") ? 3 : 2);
-			dose_cand	next;
-
-			t = skip_blanks(s, len, t);
-			if (word_at(s, len, t, "and") || word_at(s, len, t, "or"))
-				t = skip_blanks(s, len, t + (word_at(s, len, t, "and") ? 3 : 2));
-			if (depth < 8 && t < len && ascii_is_digit((unsigned char) s[t]) &&
-				scan_number(s, len, t, &next) && !next.reject)
+			/* "Twenty million cells": a word starting o, t, f, s, e or n */
+			/* (a cheap test first: this runs for every character) */
+			if (words && (p == 0 || s[p - 1] == ' ' || s[p - 1] == '(') && number_word_letter(s[p]) &&
+				may_be_number_words(s, len, p) && scan_number_words(s, len, p, &d))
 			{
-				scan_unit(s, len, &next, depth + 1);
-				if (!next.reject && (next.unit || next.per_kg))
-				{
-					/* "1.0 or 2.0 million cells/kg": the scale is shared too */
-					if (!d->scaled && next.scaled)
-					{
-						if (strlen(d->mant) > 3 && strchr(d->mant, '.') == NULL)
-							goto no_unit;
-						d->exp = next.exp;
-						d->scaled = true;
-					}
-					d->unit = next.unit;
-					d->per_kg = next.per_kg;
-					d->stop = r;
+				cls_dose_scan_unit(s, len, &d, 0);
+				if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
 					return;
-				}
+				p = d.end;
+				continue;
 			}
-			goto no_unit;
-		}
-		b = r;
-		e = word_end(s, len, r);
-		if (ascii_is_digit((unsigned char) s[b]))
-			goto no_unit;
-		/* "10x10^6 unit of umbilical cord mesenchymal stem cells" */
-		if ((lit_at(s, len, b, "unit") == e - b || lit_at(s, len, b, "units") == e - b) &&
-			word_at(s, len, skip_blanks(s, len, e), "of"))
-		{
-			r = e;
-			words++;
+			p++;
 			continue;
 		}
-		switch (unit_stop(s, len, b, e))
+		if (p > 0 && (ascii_is_alnum((unsigned char) s[p - 1]) || s[p - 1] == '.' ||
+					  (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2])) ||
+					  s[p - 1] == '^' || times_before(s, p) ||
+					  (s[p - 1] == '-' && p > 1 && ascii_is_alnum((unsigned char) s[p - 2]) &&
+					   !ascii_is_digit((unsigned char) s[p - 2]))))
 		{
-			case 1:
-				d->reject = true;
-				d->stop = e;
-				return;
-			case 2:
-				goto no_unit;
+			p++;
+			continue;
 		}
-		if (unit_head(s, len, b, e))
+		if (!cls_dose_scan_number(s, len, p, &d))
 		{
-			d->unit = true;
-			/* "MSC-like cells": take the head found first */
-			d->stop = e;
-			if ((r = per_kg_at(s, len, e)) != 0)
+			p = word_end(s, len, p);
+			continue;
+		}
+		/* the high end of a range whose low end was no number ("1,5-3,0") */
+		if (d.reject || range_precedes(s, p))
+		{
+			p = d.end > p ? d.end : p + 1;
+			continue;
+		}
+		/* a range: both ends, the scale and unit of the high end shared */
+		if ((h = range_high(s, len, d.end)) != 0 ||
+			(d.end < word_end(s, len, p) && (h = range_high(s, len, word_end(s, len, p))) != 0))
+		{
+			dose_cand	hi;
+			msc_cell_dose lo_v,
+						hi_v;
+
+			p = h;
+			if (!cls_dose_scan_number(s, len, h, &hi))
+				continue;
+			p = hi.end > h ? hi.end : h + 1;
+			if (hi.reject)
+				continue;
+			cls_dose_scan_unit(s, len, &hi, 0);
+			if (!dose_value(s, &hi, &hi_v))
+				continue;
+			if (!d.scaled)
 			{
-				d->per_kg = true;
-				d->stop = r;
-				return;
+				d.exp = hi.exp;
+				d.scaled = hi.scaled;
 			}
-			a = after_unit(s, len, e);
-			if (a == 1)
-				d->reject = true;
-			else if (a == 2)
-				d->volume = true;
-			return;
+			d.unit = hi.unit;
+			d.per_kg = hi.per_kg;
+			d.volume = hi.volume;
+			d.per_patient = hi.per_patient;
+			d.vol = hi.vol;
+			d.vol_exp = hi.vol_exp;
+			d.need_unit = false;
+			d.stop = d.end;
+			if (dose_value(s, &d, &lo_v) && !report(&lo_v, &d, trace, found, arg))
+				return;
+			if (!report(&hi_v, &hi, trace, found, arg))
+				return;
+			continue;
 		}
-		r = e;
-		words++;
+		cls_dose_scan_unit(s, len, &d, 0);
+		p = d.end > p ? d.end : p + 1;
+		if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
+			return;
 	}
-no_unit:
-	d->stop = d->end;
+}
+
+/* found: keep the first dose and stop. */
+static bool
+keep_first(void *arg, const msc_cell_dose *v)
+{
+	*(msc_cell_dose *) arg = *v;
+	return false;
 }
 
 bool
 msc_classify_dose(const char *s, size_t len, msc_cell_dose *out,
 				  const msc_classify_trace *trace)
 {
-	size_t		p = 0;
+	msc_cell_dose v;
 
 	if (s == NULL)
 		return false;
-	while (p < len)
-	{
-		dose_cand	d;
-		char		buf[96];
-		msc_error	err;
-		msc_cell_dose v;
-		long		mag;
-		size_t		digits = 0;
-
-		if (!ascii_is_digit((unsigned char) s[p]) ||
-			(p > 0 && (ascii_is_alnum((unsigned char) s[p - 1]) || s[p - 1] == '.' ||
-					   (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2])) ||
-					   s[p - 1] == '^' || times_before(s, p) ||
-					   (s[p - 1] == '-' && p > 1 && ascii_is_alnum((unsigned char) s[p - 2]) &&
-						!ascii_is_digit((unsigned char) s[p - 2])))))
-		{
-			p++;
-			continue;
-		}
-		if (!scan_number(s, len, p, &d))
-		{
-			p = word_end(s, len, p);
-			continue;
-		}
-		if (d.reject)
-		{
-			p = d.end > p ? d.end : p + 1;
-			continue;
-		}
-		if (range_follows(s, len, d.end) || range_follows(s, len, word_end(s, len, p)) ||
-			range_precedes(s, p))
-		{
-			/* skip the other end of the range too */
-			size_t		r = skip_blanks(s, len, d.end);
-			size_t		n = range_sign(s, len, r);
-
-			if (n == 0)
-				n = word_at(s, len, r, "to");
-			p = n ? skip_blanks(s, len, r + n) : d.end;
-			if (p < len && ascii_is_digit((unsigned char) s[p]))
-			{
-				dose_cand	hi;
-
-				if (scan_number(s, len, p, &hi))
-					p = hi.end > p ? hi.end : p + 1;
-			}
-			if (p <= d.start)
-				p = d.start + 1;
-			continue;
-		}
-		scan_unit(s, len, &d, 0);
-		p = d.end > p ? d.end : p + 1;
-		if (d.reject)
-			continue;
-		if (!d.unit && !d.per_kg &&
-			!(d.scaled && (d.volume || d.per_patient || cells_before(s, d.start))))
-			continue;
-		if (!d.unit && !d.per_kg && !d.scaled)
-			continue;
-		/* the value, checked by the cell_dose parser */
-		if (d.exp > 999 || d.exp < -999)
-			continue;
-		snprintf(buf, sizeof(buf), "%se%ld%s", d.mant, d.exp, d.per_kg ? " cells/kg" : " cells");
-		if (!msc_cell_dose_parse(buf, strlen(buf), &v, &err))
-			continue;
-		/* at least 10^4 cells, or 10^3 per kg */
-		for (long m = v.mantissa; m >= 10; m /= 10)
-			digits++;
-		mag = (long) v.exponent + (long) digits;
-		if (mag < (d.per_kg ? 3 : 4))
-			continue;
-		*out = v;
-		if (trace && trace->mention)
-			trace->mention(trace->arg, MSC_EV_DOSE, 1, d.start, d.stop > d.end ? d.stop : d.end);
-		return true;
-	}
-	return false;
+	v.mantissa = 0;
+	scan_doses(s, len, trace, keep_first, &v);
+	if (v.mantissa == 0)
+		return false;
+	*out = v;
+	return true;
 }
 
+typedef struct each_ctx
+{
+	void		(*found) (void *, const msc_cell_dose *);
+	void	   *arg;
+	size_t		n;
+} each_ctx;
+
+static bool
+call_each(void *arg, const msc_cell_dose *v)
+{
+	each_ctx   *c = arg;
+
+	c->found(c->arg, v);
+	c->n++;
+	return true;
+}
+
+size_t
+msc_classify_each_dose(const char *s, size_t len,
+					   void (*found) (void *arg, const msc_cell_dose *dose), void *arg,
+					   const msc_classify_trace *trace)
+{
+	each_ctx	c = {found, arg, 0};
+
+	if (s == NULL)
+		return 0;
+	scan_doses(s, len, trace, call_each, &c);
+	return c.n;
+}
+
+typedef struct distinct_ctx
+{
+	msc_cell_dose *out;
+	int			max;
+	int			n;
+	bool		more;
+} distinct_ctx;
+
+static bool
+keep_distinct(void *arg, const msc_cell_dose *v)
+{
+	distinct_ctx *c = arg;
+
+	for (int i = 0; i < c->n; i++)
+		if (msc_cell_dose_cmp(&c->out[i], v) == 0)
+			return true;
+	if (c->n == c->max)
+	{
+		c->more = true;
+		return false;
+	}
+	c->out[c->n++] = *v;
+	return true;
+}
+
+int
+msc_classify_doses(const char *s, size_t len, msc_cell_dose *out, int max,
+				   const msc_classify_trace *trace)
+{
+	distinct_ctx c = {out, max, 0, false};
+
+	if (s == NULL)
+		return 0;
+	scan_doses(s, len, trace, keep_distinct, &c);
+	return c.more ? -1 : c.n;
+}

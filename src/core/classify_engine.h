@@ -7,7 +7,9 @@
  *   classify_words.c         word classes, abbreviations, product codes
  *   classify_source_route.c  msc_classify_sources, msc_classify_routes
  *   classify_donor_manip.c   msc_classify_donor, msc_classify_manipulation
- *   classify_dose.c          msc_classify_dose (raw text, not clauses)
+ *   classify_dose.c          msc_classify_dose, _each_dose, _doses (raw text,
+ *                            not clauses; classify_dose.h)
+ *   classify_dose_unit.c     what follows a dose's number: unit, per kg, volume
  *
  * Functions shared between these files carry the prefix cls_; the public
  * ones (classify.h) msc_classify_.  See doc/classify.md for the rules and

@@ -97,7 +97,7 @@ static const char *const bone_marrow_blocks[] = {
 
 static const char *const cord_blood_blocks[] = {
 	"transplant*", "unit", "units", "expansion", "expanded", "graft",
-	"grafts", "engraftment", NULL
+	"grafts", "engraftment", "mononuclear", "infusion", NULL
 };
 
 static const char *const marrow_next[] = {
@@ -131,6 +131,7 @@ static const phrase hsct_phrases[] = {
 	{"=HSCT|=HCT|=BMT|=PBSC|=PBSCT|=allo", 1, 0},
 	{"peripheral blood stem cell|cells", 1, 0},
 	{"blood and marrow transplant*", 1, 0},
+	{"graft failure", 1, 0},
 };
 static cpat cp_hsct[NELEM(hsct_phrases)];
 ctable cls_ct_hsct = {hsct_phrases, NELEM(hsct_phrases), cp_hsct, NULL, 0, {0}};
@@ -356,7 +357,11 @@ enum
 	RT_PLAIN,
 	RT_ABBREV,					/* IV, IM, IT: guarded */
 	RT_ARTERY,					/* into/through/via the ... artery */
-	RT_LOWER_IV					/* "iv" in lower case */
+	RT_LOWER_IV,				/* "iv" in lower case */
+	RT_INJECTED,				/* "in the knee": in/at/to, an injection said before */
+	RT_INTO,					/* "injury site": into/at/to just before */
+	RT_LUMBAR,					/* "lumbar administration": with cerebrospinal fluid */
+	RT_INTO_TISSUE				/* "into the subcutaneous tissue" */
 };
 
 static const phrase route_phrases[] = {
@@ -364,6 +369,9 @@ static const phrase route_phrases[] = {
 	{"intraarticular*|intrarticular*|intraarticulary", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
 	{"into ?the|a|each|both ?# ?# joint|joints", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
 	{"into ?the|a|each|both knee|knees|shoulder|ankle ?joint|joints|space|cavity", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
+	{"knee|knees|hip|hips|shoulder|shoulders ?joint|joints", MSC_ROUTE_INTRA_ARTICULAR, RT_INJECTED},
+	{"single|one ?# knee|knees|hip|shoulder administration|injection|injections|infiltration", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
+	{"knee|hip|shoulder|facet ?joint|joints administration|administrations|injection|injections", MSC_ROUTE_INTRA_ARTICULAR, RT_PLAIN},
 	{"intradiscal*|intradiscally", MSC_ROUTE_INTRADISCAL, RT_PLAIN},
 	{"intra discal*", MSC_ROUTE_INTRADISCAL, RT_PLAIN},
 	{"into ?the|a|each|both|affected ?# ?# disc|discs|disk|disks", MSC_ROUTE_INTRADISCAL, RT_PLAIN},
@@ -373,11 +381,13 @@ static const phrase route_phrases[] = {
 	{"=IV", MSC_ROUTE_INTRAVENOUS, RT_ABBREV},
 	{"iv", MSC_ROUTE_INTRAVENOUS, RT_LOWER_IV},
 	{"by|through|into|via ?a|the|peripheral ?peripheral vein|veins", MSC_ROUTE_INTRAVENOUS, RT_PLAIN},
+	{"central|peripheral venous catheter*|access|line|lines|route|catheterization", MSC_ROUTE_INTRAVENOUS, RT_PLAIN},
 	{"intrathecal*", MSC_ROUTE_INTRATHECAL, RT_PLAIN},
 	{"intra thecal*", MSC_ROUTE_INTRATHECAL, RT_PLAIN},
 	{"=IT", MSC_ROUTE_INTRATHECAL, RT_ABBREV},
 	{"lumbar puncture", MSC_ROUTE_INTRATHECAL, RT_PLAIN},
 	{"into ?the cerebrospinal fluid", MSC_ROUTE_INTRATHECAL, RT_PLAIN},
+	{"lumbar administration|administrations|injection|injections|infusion", MSC_ROUTE_INTRATHECAL, RT_LUMBAR},
 	{"subarachnoid*", MSC_ROUTE_SUBARACHNOID, RT_PLAIN},
 	{"sub arachnoid*", MSC_ROUTE_SUBARACHNOID, RT_PLAIN},
 	{"epidural*|peridural*|extradural*", MSC_ROUTE_EPIDURAL, RT_PLAIN},
@@ -385,6 +395,7 @@ static const phrase route_phrases[] = {
 	{"intra lesional*", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"into ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"injection|injections|injected|applied|administered|delivered to ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
+	{"injury|injured site|sites|area", MSC_ROUTE_INTRALESIONAL, RT_INTO},
 	{"intratendinous*|intratendon*|intratendinously", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
 	{"intra tendinous*|tendon", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
 	{"into ?the|a|each ?# ?# tendon|tendons", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
@@ -401,6 +412,7 @@ static const phrase route_phrases[] = {
 	{"subcutaneous*", MSC_ROUTE_SUBCUTANEOUS, RT_PLAIN},
 	{"=SQ|=subQ|=SubQ|=subq", MSC_ROUTE_SUBCUTANEOUS, RT_ABBREV},
 	{"sub cutaneous*", MSC_ROUTE_SUBCUTANEOUS, RT_PLAIN},
+	{"into ?the subcutaneous|subcutis tissue|tissues|layer|fat", MSC_ROUTE_SUBCUTANEOUS, RT_INTO_TISSUE},
 	{"intradermal*|intracutaneous*", MSC_ROUTE_INTRADERMAL, RT_PLAIN},
 	{"intra dermal*", MSC_ROUTE_INTRADERMAL, RT_PLAIN},
 	{"intraarterial*", MSC_ROUTE_INTRA_ARTERIAL, RT_PLAIN},
@@ -546,6 +558,60 @@ route_of_drug(const clause *c, int i, int end)
 	return false;
 }
 
+/* Words that say the cells are injected ("injecting ... in the knee"). */
+static const char *const injection_words[] = {
+	"inject*", "administ*", "deliver*", "implant*", "infiltrat*", "applied", "application",
+	"transplant*", "given", NULL
+};
+
+/*
+ * The prepositions of a place: "in the knee" ("into the hip" of a femoral
+ * head is no joint: "into" takes "joint"), "into the injury site".
+ */
+static const char *const joint_place_words[] = {"in", "at", "to", NULL};
+static const char *const place_words[] = {"in", "into", "at", "to", NULL};
+
+/*
+ * Sites without a code in msc_route, or said otherwise: an infusion in a
+ * record that names one of them is not taken for intravenous.
+ */
+static const char *const other_sites[] = {
+	"intracoronar*", "coronary", "intramyocard*", "transendocard*", "endomyocard*",
+	"intracerebr*", "intraparenchym*", "intracavit*", "intraventric*", "intraportal*",
+	"portal", "intraovar*", "intrauterin*", "intratumo*", "intravitreal*", "intrapleur*",
+	"intraperiton*", "intraosseous*", "intramedull*", "intratrache*", "endobronch*",
+	"bronchoscop*", "inhal*", "nebuli*", "topical*", "intranasal*", "intracavern*",
+	"intrapancrea*", "intrahepat*", "subretinal*", "suprachoroid*", "intracranial*",
+	"intralymph*", "intrasplen*", "intrarenal*", "intraspinal*", "intracisternal*",
+	"intradetrusor*", "intraprostat*", "intravesical*", "intracardiac*", "artery",
+	"arteries", "arterial", "intracavernos*", "intra", "infarct", "cardiopulmonary", NULL
+};
+
+/* What is infused when not the cells: "cord blood infusion", "infusion of islets". */
+static const char *const infused_other[] = {
+	"blood", "lymphocyte*", "platelet*", "dli", "plasma", "albumin", "insulin", NULL
+};
+
+/*
+ * Does the text name one of other_sites?  A second reading, made only for
+ * a record that states an infusion and no route.
+ */
+static bool
+names_other_site(const char *s, size_t len)
+{
+	clause		c;
+	size_t		pos = 0;
+
+	while (pos < len)
+	{
+		pos = cls_clause_next(s, len, pos, &c);
+		for (int i = 0; i < c.n; i++)
+			if (cls_win(&c, i, other_sites))
+				return true;
+	}
+	return false;
+}
+
 static bool
 route_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 {
@@ -566,7 +632,7 @@ route_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			blocks = intravenous_blocks;
 			break;
 	}
-	if (blocks && end < c->n && cls_phrase_link(c, end) && cls_win(c, end, blocks))
+	if (blocks && ph->rule != RT_INTO_TISSUE && end < c->n && cls_phrase_link(c, end) && cls_win(c, end, blocks))
 		return false;
 	switch (ph->rule)
 	{
@@ -581,10 +647,33 @@ route_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 				(cls_phrase_link(c, end) && cls_win(c, end, (const char *const[]) {
 					"infusion*", "injection*", "drip", "administration", "bolus", "boli", NULL}));
 		case RT_ARTERY:
+			/* intracoronary: "into the infarct-related artery" */
 			for (int k = i; k < end; k++)
-				if (cls_wprefix(c, k, "coronar") || cls_wprefix(c, k, "pulmonar"))
+				if (cls_wprefix(c, k, "coronar") || cls_wprefix(c, k, "pulmonar") || cls_wprefix(c, k, "infarct"))
 					return false;
 			return true;
+		case RT_INJECTED:
+			/* "injecting 50x10^6 MSCs in the (target) knee" */
+			for (int k = i - 1; k >= 0 && k >= i - 4; k--)
+				if (cls_win(c, k, joint_place_words))
+				{
+					for (int j = k - 1; j >= 0 && j >= k - 6; j--)
+						if (cls_win(c, j, injection_words))
+							return true;
+					return false;
+				}
+			return false;
+		case RT_INTO:
+			/* "into the injury site", "at the injured area" */
+			for (int k = i - 1; k >= 0 && k >= i - 3; k--)
+				if (cls_win(c, k, place_words))
+					return true;
+			return false;
+		case RT_LUMBAR:
+			for (int k = 0; k < c->n; k++)
+				if (cls_wprefix(c, k, "cerebrospinal") || cls_wexact(c, k, "CSF") || cls_wprefix(c, k, "thecal"))
+					return true;
+			return false;
 	}
 	return true;
 }
@@ -596,6 +685,10 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 	clause		c;
 	size_t		pos = 0;
 	int			n = 0;
+
+	bool		infusion = false;
+	size_t		inf_start = 0,
+				inf_end = 0;
 
 	if (s == NULL)
 		return 0;
@@ -609,6 +702,20 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			int			end = i + 1;
 			int			k = -1;
 			int			code = 0;
+
+			/* an infusion of the cells: intravenous if no site is named */
+			if (!infusion && c.w[i].first == 'i' && cls_wprefix(&c, i, "infus"))
+			{
+				if (drug < 0)
+					drug = clause_has_drug(&c) && !clause_has_cells(&c);
+				if (!drug && !route_of_drug(&c, i, i + 1) && !cls_win(&c, i - 1, infused_other) &&
+					!(cls_weq(&c, i + 1, "of") && cls_win(&c, i + 2, infused_other)))
+				{
+					infusion = true;
+					inf_start = c.w[i].start;
+					inf_end = c.w[i].end;
+				}
+			}
 
 			/* s.c. */
 			if (cls_wlen(&c, i) == 1 && ascii_lower((unsigned char) c.s[c.w[i].start]) == 's' &&
@@ -647,6 +754,12 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			}
 			i = (k >= 0 || code != 0) ? end : i + 1;
 		}
+	}
+	if (n == 0 && infusion && !names_other_site(s, len))
+	{
+		if (trace && trace->mention)
+			trace->mention(trace->arg, MSC_EV_ROUTE, MSC_ROUTE_INTRAVENOUS, inf_start, inf_end);
+		cls_add_code(out, &n, MSC_ROUTE_INTRAVENOUS);
 	}
 	return n;
 }

@@ -200,6 +200,8 @@ static const abbrev abbrevs[] = {
 	{"ucmscs", MSC_SOURCE_UMBILICAL_CORD, 0, false},
 	{"hucmsc", MSC_SOURCE_UMBILICAL_CORD, 0, false},
 	{"hucmscs", MSC_SOURCE_UMBILICAL_CORD, 0, false},
+	{"humsc", MSC_SOURCE_UMBILICAL_CORD, 0, false},
+	{"humscs", MSC_SOURCE_UMBILICAL_CORD, 0, false},
 	{"wjmsc", MSC_SOURCE_UMBILICAL_CORD, 0, false},
 	{"wjmscs", MSC_SOURCE_UMBILICAL_CORD, 0, false},
 	{"hwjmsc", MSC_SOURCE_UMBILICAL_CORD, 0, false},

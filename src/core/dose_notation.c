@@ -254,3 +254,85 @@ dn_scale_word(const char *p, const char *end, bool free_text, long *pow)
 	}
 	return 0;
 }
+
+/* English number words (free text: "Twenty million cells"). */
+static const char *const small_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	"seventeen", "eighteen", "nineteen"
+};
+static const char *const tens_words[] = {
+	"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"
+};
+
+/* A whole word w at p, ignoring case: its length or 0. */
+static size_t
+whole_word(const char *p, const char *end, const char *w)
+{
+	size_t		n = ascii_lit(p, end, w);
+
+	return n && !(p + n < end && ascii_is_alpha((unsigned char) p[n])) ? n : 0;
+}
+
+/* 1 to 99 at p: "seven", "twenty", "twenty-five", "twenty five". */
+static size_t
+below_hundred(const char *p, const char *end, long *val)
+{
+	size_t		n;
+
+	for (int k = 19; k >= 1; k--)
+		if ((n = whole_word(p, end, small_words[k])) != 0)
+		{
+			*val = k;
+			return n;
+		}
+	for (int k = 2; k <= 9; k++)
+		if ((n = whole_word(p, end, tens_words[k])) != 0)
+		{
+			const char *q = p + n;
+			size_t		m;
+
+			*val = 10L * k;
+			if (q < end && (*q == '-' || *q == ' '))
+				for (int u = 1; u <= 9; u++)
+					if ((m = whole_word(q + 1, end, small_words[u])) != 0)
+					{
+						*val += u;
+						return n + 1 + m;
+					}
+			return n;
+		}
+	return 0;
+}
+
+size_t
+dn_number_words(const char *p, const char *end, long *val)
+{
+	long		v;
+	size_t		n = below_hundred(p, end, &v);
+	const char *q;
+	size_t		m;
+
+	if (n == 0)
+		return 0;
+	*val = v;
+	q = dn_skip_space(p + n, end, false);
+	if (v <= 9 && (m = whole_word(q, end, "hundred")) != 0)
+	{
+		long		rest;
+		const char *r;
+		size_t		k;
+
+		*val = v * 100;
+		n = (size_t) (q + m - p);
+		r = dn_skip_space(q + m, end, false);
+		if ((k = whole_word(r, end, "and")) != 0)
+			r = dn_skip_space(r + k, end, false);
+		if ((k = below_hundred(r, end, &rest)) != 0)
+		{
+			*val += rest;
+			n = (size_t) (r + k - p);
+		}
+	}
+	return n;
+}

@@ -74,4 +74,11 @@ size_t		dn_e_exponent(const char *p, const char *end, long *exp);
  */
 size_t		dn_scale_word(const char *p, const char *end, bool free_text, long *pow);
 
+/*
+ * A number written in English words at p, 1 to 999 ("twenty", "one
+ * hundred", "twenty-five", "three hundred and fifty"): its length with *val
+ * the number, or 0.  Free text only: the type reads digits.
+ */
+size_t		dn_number_words(const char *p, const char *end, long *val);
+
 #endif

@@ -1,6 +1,7 @@
 /*
  * classify.c — SQL glue of the free-text classifiers: msc_sources_in,
- * msc_routes_in, msc_donor_in, msc_manipulation_in and cell_dose_in(text).
+ * msc_routes_in, msc_donor_in, msc_manipulation_in, cell_dose_in(text) and
+ * cell_doses_in(text).
  *
  * Each reads a text of at most MSC_CLASSIFY_MAX_INPUT bytes (1 MB; longer
  * text is refused with 22023 before it is detoasted) and returns what it
@@ -138,4 +139,81 @@ cell_dose_in_text(PG_FUNCTION_ARGS)
 	if (!msc_classify_dose(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), d, NULL))
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(d);
+}
+
+/* Doses as found, in order, with room to grow (cell_doses_in). */
+typedef struct dose_list
+{
+	msc_cell_dose *v;
+	int			n;
+	int			cap;
+} dose_list;
+
+static void
+collect_dose(void *arg, const msc_cell_dose *d)
+{
+	dose_list  *l = arg;
+
+	if (l->n == l->cap)
+	{
+		l->cap *= 2;
+		l->v = repalloc(l->v, sizeof(msc_cell_dose) * l->cap);
+	}
+	l->v[l->n++] = *d;
+}
+
+/* Sort order of found doses (arg): by value, then by position of mention. */
+static int
+cmp_by_value(const void *a, const void *b, void *arg)
+{
+	const msc_cell_dose *v = arg;
+	int			i = *(const int *) a,
+				j = *(const int *) b;
+	int			c = msc_cell_dose_cmp(&v[i], &v[j]);
+
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
+/*
+ * cell_doses_in(text) -> cell_dose[]: every dose stated, each value once,
+ * in order of first mention.  Repeats are dropped by sorting (value,
+ * position), so a text of many doses costs n log n, not n^2.
+ */
+PG_FUNCTION_INFO_V1(cell_doses_in_text);
+Datum
+cell_doses_in_text(PG_FUNCTION_ARGS)
+{
+	text	   *t = classify_arg(fcinfo, "cell_doses_in");
+	classify_cache *c = get_cache(fcinfo, true, NULL);
+	dose_list	l = {palloc(sizeof(msc_cell_dose) * 8), 0, 8};
+	int		   *order;
+	bool	   *first;
+	Datum	   *elems;
+	int			n = 0;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+
+	msc_classify_each_dose(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), collect_dose, &l, NULL);
+	if (l.n == 0)
+		PG_RETURN_DATUM(PointerGetDatum(construct_empty_array(c->type)));
+	order = palloc(sizeof(int) * l.n);
+	first = palloc0(sizeof(bool) * l.n);
+	for (int i = 0; i < l.n; i++)
+		order[i] = i;
+	qsort_arg(order, l.n, sizeof(int), cmp_by_value, l.v);
+	for (int i = 0; i < l.n; i++)
+		if (i == 0 || msc_cell_dose_cmp(&l.v[order[i - 1]], &l.v[order[i]]) != 0)
+			first[order[i]] = true;
+	elems = palloc(sizeof(Datum) * l.n);
+	for (int i = 0; i < l.n; i++)
+		if (first[i])
+		{
+			msc_cell_dose *d = palloc(sizeof(msc_cell_dose));
+
+			*d = l.v[i];
+			elems[n++] = PointerGetDatum(d);
+		}
+	get_typlenbyvalalign(c->type, &typlen, &typbyval, &typalign);
+	PG_RETURN_DATUM(PointerGetDatum(construct_array(elems, n, c->type, typlen, typbyval, typalign)));
 }

@@ -8,6 +8,8 @@
 #include "unit.h"
 #include "classify.h"
 
+#include <time.h>
+
 #include <stdlib.h>
 
 /* ---- helpers: expected answers as canonical text ---- */
@@ -209,6 +211,35 @@ test_routes(void)
 	/* order */
 	routes_are("intravenous infusion, then intra-articular injection, then IV again",
 			   "intravenous,intra_articular");
+	/* issue 15: routes stated in words */
+	routes_are("patients undergo donor MSC infusion over 10-15 minutes", "intravenous");
+	routes_are("Human umbilical cord derived MSCs | Infusion of MSCs", "intravenous");
+	routes_are("2 infusions of 10 X 10^6 MSC/kg every 3 months", "intravenous");
+	routes_are("MSC was infused in 100 ml of normal saline", "intravenous");
+	routes_are("single infusion group: UC-MSCs intra-articular knee injection", "intra_articular");
+	routes_are("MSCs infused into the infarct-related blood vessel", "");
+	routes_are("intracavitary infusion of hUMSCs", "");
+	routes_are("MSCs infused through the portal vein", "");
+	routes_are("BM-MSC delivery through cardiopulmonary bypass; BM-MSC infusion during surgery", "");
+	routes_are("Cord Blood Infusion | MSCs expand the cord blood", "");
+	routes_are("Rituximab 100 mg, the infusion should be a total of 4 times", "");
+	routes_are("injecting 50x10^6 MSCs in the knee", "intra_articular");
+	routes_are("MSCs will be injected into the hip joint", "intra_articular");
+	routes_are("single knee administration of MSCs", "intra_articular");
+	routes_are("MSCs injected in each knee", "intra_articular");
+	routes_are("IA injected at the target knee with 3 mL of MSCs", "intra_articular");
+	routes_are("ADSCs injected into the facet joint", "intra_articular");
+	routes_are("facet joint injection of MSCs", "intra_articular");
+	routes_are("knee osteoarthritis in the knee", "");
+	routes_are("MSCs injected into the tendon-bone junction", "intratendinous");
+	routes_are("MSCs injected into the injury site under ultrasound", "intralesional");
+	routes_are("SVF injected into the subcutaneous tissue of each finger", "subcutaneous");
+	routes_are("fat from the abdominal subcutaneous tissue will be taken", "");
+	routes_are("lumbar administration of 5 mL of cells and 5 mL of cerebrospinal fluid", "intrathecal");
+	routes_are("lumbar injection of an anaesthetic", "");
+	routes_are("via a central venous catheter", "intravenous");
+	routes_are("infused via peripheral venous access", "intravenous");
+	routes_are("IM injection of MSCs on day 1; MSCs intrathecally on day 30", "intramuscular,intrathecal");
 }
 
 static void
@@ -280,6 +311,30 @@ test_manipulation(void)
 	manipulation_is("SVF-derived MSC: the SVF will be cultured to obtain MSC", "culture_expanded");
 	/* both stated */
 	manipulation_is("BMAC versus culture-expanded BM-MSCs", "");
+	/* issue 15 */
+	manipulation_is("MSCs derived from bone marrow and propagated ex vivo", "culture_expanded");
+	manipulation_is("stem cell isolation, expansion and preparation", "culture_expanded");
+	manipulation_is("Stromal vascular factor from adipose tissue", "minimally_manipulated");
+	manipulation_is("bone marrow aspirate centrifuged to concentrate the cells", "minimally_manipulated");
+	manipulation_is("perforated to allow the passage of cells and growth factors", "");
+	manipulation_is("human cord blood mononuclear cells and hUC-MSCs", "");
+	manipulation_is("MSC are collected from autologous bone marrow mononuclear cells", "");
+}
+
+static void
+test_issue15_sources_donor(void)
+{
+	sources_are("hUMSCs in the cavity", "umbilical_cord");
+	sources_are("human cord blood mononuclear cells and human umbilical cord MSCs", "umbilical_cord");
+	sources_are("MSCs Combined With Cord Blood for Treatment of Graft Failure", "");
+	donor_is("a single i.v infusion of donor ex-vivo expanded MSC", "allogeneic");
+	donor_is("mesenchymal stem cells infusion from related donor", "allogeneic");
+	donor_is("MSCs cultured and extracted from the bone marrow of the patients", "autologous");
+	donor_is("MSCs collection from patients owns marrow", "autologous");
+	donor_is("Bone marrow harvested from each individual patient's iliac crest", "autologous");
+	donor_is("Healthy volunteer bone marrow harvest", "allogeneic");
+	donor_is("Autologous Collagen Induced Chondrogenesis with BMAC", "");
+	donor_is("HSCT from a related donor", "");
 }
 
 static void
@@ -324,13 +379,26 @@ test_dose(void)
 	dose_is("5 B cells", "");
 	dose_is("5 b cells", "");
 	dose_is("5 m cells", "");
+	/* issue 15: as registrants mean it */
+	dose_is("4 x 10E6 MSC/Kg", "4e6 cells/kg");
+	dose_is("5-7x10^7 cells", "5e7 cells");
+	dose_is("10-20 million cells", "1e7 cells");
+	dose_is("150 - 225 x 10^6 cells", "1.5e8 cells");
 	/* not a dose */
-	dose_is("4 x 10E6 MSC/Kg", "");
 	dose_is("1,5-3,0 10E6 MSC/kg", "");
-	dose_is("5-7x10^7 cells", "");
-	dose_is("10-20 million cells", "");
-	dose_is("150 - 225 x 10^6 cells", "");
+	dose_is("10E6 cells/Kg", "");
 	dose_is("20 million cells/mL", "");
+	dose_is("1 million cells/ml of ALLO-ASC will be injected", "");
+	dose_is("10 x 106/mL to 15 x 106/mL", "");
+	dose_is("20x106 cells per cc in a single administration", "");
+	dose_is("14.15 x 107 cells/m2", "");
+	dose_is("18-65 years", "");
+	dose_is("2-3 weeks apart, 10 to 20 injections", "");
+	dose_is("104 patients", "");
+	dose_is("1 x 10 20 mL", "");
+	dose_is("3 x 10 mm", "");
+	dose_is("twenty patients", "");
+	dose_is("one million units/kg of heparin", "");
 	dose_is("500000 cells per square cm", "");
 	dose_is("5 million cells per minute", "");
 	dose_is("2.5 x 109/L", "");
@@ -345,6 +413,69 @@ test_dose(void)
 	/* the first stated dose wins */
 	dose_is("Group 1: 1 x 10^7 cells; Group 2: 5 x 10^7 cells", "1e7 cells");
 	dose_is("low dose 2 million cells/kg, high dose 8 million cells/kg", "2e6 cells/kg");
+}
+
+/* Every dose of text, canonical and comma-separated, is want. */
+static void
+doses_are(const char *text, const char *want)
+{
+	msc_cell_dose d[16];
+	char		got[512] = "";
+	int			n = msc_classify_doses(text, strlen(text), d, 16, NULL);
+
+	for (int i = 0; i < n; i++)
+	{
+		char		one[MSC_CELL_DOSE_TEXT_MAX];
+
+		msc_cell_dose_format(&d[i], one, sizeof(one));
+		strcat(got, i ? "," : "");
+		strcat(got, one);
+	}
+	CHECK(n >= 0 && strcmp(got, want) == 0, "doses of \"%s\": got \"%s\" (%d), want \"%s\"",
+		  text, got, n, want);
+}
+
+static void
+test_every_dose(void)
+{
+	/* escalation arms, in order of first mention, each value once */
+	doses_are("Dose : 1x10e7 cells/3mL,5x10e7 cells/3mL, 1x10e8 cells/3mL", "1e7 cells,5e7 cells,1e8 cells");
+	doses_are("Group 1: 1 x 10^7 cells; Group 2: 5 x 10^7 cells; Group 3: 1 x 10^7 cells", "1e7 cells,5e7 cells");
+	doses_are("2 million hMSC/kg | 4 million hMSC/kg | 6 million hMSC/kg",
+			  "2e6 cells/kg,4e6 cells/kg,6e6 cells/kg");
+	/* ranges: both ends, lower first, scale and unit shared */
+	doses_are("1-2X10^6 MSC per kg", "1e6 cells/kg,2e6 cells/kg");
+	doses_are("100-300 million allogeneic human umbilical cord derived mesenchymal stem cells",
+			  "1e8 cells,3e8 cells");
+	doses_are("8~10x10^6 cells/injection", "8e6 cells,1e7 cells");
+	doses_are("600 million to 1 billion cells will be infused", "6e8 cells,1e9 cells");
+	doses_are("5.0*108~5.0*109 MSCs and MNCs", "5e8 cells,5e9 cells");
+	doses_are("0.7-1 x 106 MSC / kg", "7e5 cells/kg,1e6 cells/kg");
+	doses_are("a dose of 1 to 2 x 106 MSC/Kg", "1e6 cells/kg,2e6 cells/kg");
+	doses_are("Mesenchymal stem cells,5-50 million/kg, Intravenous infusion", "5e6 cells/kg,5e7 cells/kg");
+	/* lost superscripts, typed powers, words */
+	doses_are("1.10^6 cells/kg", "1e6 cells/kg");
+	doses_are("intramyocardial injection of 6.10e7 stem cells", "6e7 cells");
+	doses_are("106 cells/kg", "1e6 cells/kg");
+	doses_are("a dose of 1 X 10 8 cells", "1e8 cells");
+	doses_are("The MSCs of 1\xC3\x97" "10*6/kg", "1e6 cells/kg");
+	doses_are("4*10e6 cells/Kg and 10e6 cells/Kg", "4e6 cells/kg");
+	doses_are("Twenty million cells, then one hundred million MSCs", "2e7 cells,1e8 cells");
+	doses_are("three hundred and fifty million cells", "3.5e8 cells");
+	doses_are("Nacl 0.9% 2 ml + MSC 30 million unit", "3e7 cells");
+	doses_are("2 x 50 million cells given a month apart", "5e7 cells");
+	/* per kg after a restatement */
+	doses_are("12 infusions of 10^4 donor-derived Mesenchymal Stromal Cells (MSCs) cells/kg", "1e4 cells/kg");
+	doses_are("1 millions of bone-marrow derived autologous Mesenchymal Stem Cells (MSCs) per kg", "1e6 cells/kg");
+	doses_are("1x10^6 unit of umbilical-cord derived mesenchymal stem cells (UC-MSCs)/kgBW", "1e6 cells/kg");
+	doses_are("10^6 (1 million) /Kg/person cells", "1e6 cells/kg");
+	doses_are("300 million Allogeneic, Bone Marrow-Derived Human Mesenchymal Stromal Cells", "3e8 cells");
+	/* a concentration with the volume of the same product */
+	doses_are("5 x 10^6 cells/mL, 2 mL injected", "1e7 cells");
+	doses_are("20 million cells/mL in 1.5 mL", "3e7 cells");
+	doses_are("20 million cells/mL; 3 mL of saline", "");
+	doses_are("Placebo (saline)", "");
+	CHECK(msc_classify_doses("1, 2, 3 x 10^6 cells", 20, NULL, 0, NULL) == -1, "more doses than room: -1");
 }
 
 static void
@@ -522,6 +653,71 @@ test_long_inputs(void)
 	free(buf);
 }
 
+/* ---- 10 MB texts: time linear in the length ---- */
+
+static void
+count_dose(void *arg, const msc_cell_dose *d)
+{
+	(void) d;
+	(*(size_t *) arg)++;
+}
+
+/* CPU seconds to read n bytes of the repeated pattern p for every dose. */
+static double
+dose_seconds(char *buf, size_t n, const char *p, size_t *found)
+{
+	size_t		pl = strlen(p);
+	clock_t		t0;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = p[i % pl];
+	*found = 0;
+	t0 = clock();
+	msc_classify_each_dose(buf, n, count_dose, found, NULL);
+	return (double) (clock() - t0) / CLOCKS_PER_SEC;
+}
+
+static void
+test_huge_texts(void)
+{
+	size_t		big = 10 * 1024 * 1024,
+				small = big / 40;
+	char	   *buf = malloc(big);
+	uint8_t		codes[MSC_ROUTE_COUNT];
+	msc_cell_dose d[4];
+	static const char *const patterns[] = {
+		"1-", "1 x 2 x ", "1.10", "twenty ", "(", "x 10e", "1 to ", "10 8 ", "1,",
+		"((((1", "1 x 10 8 ", "MSC 1 million unit ", "1 x 10^6 cells/mL, ", "2 x 50 ",
+		"5 million cells per kg ", "one hundred and ", "6.10e7 ", "106 cells ",
+		"1-2 x10^6 per kg, ", "1, 2 and ", "infusion ", "in the knee ", "5 million of the ", "1 x 10^6 a ",
+	};
+
+	for (size_t p = 0; p < sizeof(patterns) / sizeof(patterns[0]); p++)
+	{
+		size_t		n1,
+					n10;
+		double		t1 = dose_seconds(buf, small, patterns[p], &n1);
+		double		t10 = dose_seconds(buf, 10 * small, patterns[p], &n10);
+
+		/* ten times the text: about ten times the time, never a hundred */
+		CHECK(t10 <= 25.0 * t1 + 0.25, "\"%s\" x 2.5 MB: %.3f s against %.3f s for 256 kB",
+			  patterns[p], t10, t1);
+		CHECK(n10 >= 9 * n1 && n10 <= 11 * n1 + 11, "\"%s\": %zu doses in 2.5 MB, %zu in 256 kB",
+			  patterns[p], n10, n1);
+	}
+	/* every classifier reads 10 MB of mixed text to the end */
+	for (size_t i = 0; i < big; i++)
+		buf[i] = "IV infusion of 1-2 x 10^6 autologous BM-MSCs per kg into the knee; "[i % 68];
+	memcpy(buf + big - 36, " 7 x 10^9 cells | allogeneic SVF   ", 36);
+	CHECK(msc_classify_sources(buf, big, codes, NULL) == 2 && codes[0] == MSC_SOURCE_BONE_MARROW &&
+		  codes[1] == MSC_SOURCE_ADIPOSE, "10 MB: sources");
+	CHECK(msc_classify_routes(buf, big, codes, NULL) == 2, "10 MB: routes");
+	CHECK(msc_classify_donor(buf, big, NULL) == MSC_DONOR_NONE, "10 MB: both donors stated");
+	CHECK(msc_classify_manipulation(buf, big, NULL) == MSC_MANIP_MINIMALLY_MANIPULATED, "10 MB: SVF at the end");
+	CHECK(msc_classify_doses(buf, big, d, 4, NULL) == 3, "10 MB: three distinct doses, the last at the end");
+	free(buf);
+}
+
 /* ---- random inputs ---- */
 
 static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
@@ -645,11 +841,14 @@ main(void)
 	test_routes();
 	test_donor();
 	test_manipulation();
+	test_issue15_sources_donor();
 	test_dose();
+	test_every_dose();
 	test_empty_and_odd();
 	test_vocabularies();
 	test_trace();
 	test_long_inputs();
+	test_huge_texts();
 	test_random();
 	return unit_report("test_classify");
 }

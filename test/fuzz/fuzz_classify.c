@@ -1,6 +1,7 @@
 /*
  * fuzz_classify — the free-text classifiers msc_classify_sources, _routes,
- * _donor, _manipulation and _dose, with and without a trace observer.
+ * _donor, _manipulation, _dose, _each_dose and _doses (cell_doses_in),
+ * with and without a trace observer.
  *
  * Invariants:
  *  - sources and routes are valid, distinct codes, at most one of each;
@@ -14,6 +15,10 @@
  *    manipulation is returned only when every mention states it, NONE
  *    when there is none or both are stated; a dose exactly when a dose
  *    is mentioned;
+ *  - every dose: each is valid and parses back; there are as many as
+ *    traced mentions; the first is msc_classify_dose's; msc_classify_doses
+ *    gives the distinct ones in order of first mention (or -1 when they do
+ *    not fit);
  *  - observing does not change the answer (same result without a trace).
  */
 #include "cell_dose.h"
@@ -77,6 +82,76 @@ distinct_codes(const uint8_t *codes, int n, int count, bool (*valid) (int), cons
 		bits |= 1u << codes[i];
 	}
 	return bits;
+}
+
+/* Every dose found, in order (the first MAX_DOSES kept). */
+#define MAX_DOSES 64
+typedef struct all_doses
+{
+	msc_cell_dose v[MAX_DOSES];
+	size_t		n;
+} all_doses;
+
+static void
+keep_dose(void *arg, const msc_cell_dose *d)
+{
+	all_doses  *a = arg;
+	msc_error	err;
+	char		text[MSC_CELL_DOSE_TEXT_MAX];
+	msc_cell_dose back;
+	size_t		n;
+	char	   *t;
+
+	FUZZ_ASSERT(msc_cell_dose_check(d, &err), "a dose fails the check: %s", err.message);
+	n = msc_cell_dose_format(d, text, sizeof(text));
+	t = fuzz_copy((const uint8_t *) text, n);
+	FUZZ_ASSERT(msc_cell_dose_parse(t, n, &back, &err) && memcmp(d, &back, sizeof(back)) == 0,
+				"dose \"%s\" does not parse back", text);
+	free(t);
+	if (a->n < MAX_DOSES)
+		a->v[a->n] = *d;
+	a->n++;
+}
+
+/* Check msc_classify_each_dose and msc_classify_doses against each other. */
+static void
+check_every_dose(const char *c, size_t size, bool has_dose, const msc_cell_dose *first)
+{
+	static all_doses all;
+	seen		s2;
+	msc_classify_trace trace = {mention, &s2};
+	msc_cell_dose distinct[8];
+	int			k,
+				want = 0;
+	size_t		n;
+
+	memset(&s2, 0, sizeof(s2));
+	s2.len = size;
+	all.n = 0;
+	n = msc_classify_each_dose(c, size, keep_dose, &all, &trace);
+	FUZZ_ASSERT(n == all.n && (size_t) s2.doses == n, "%zu doses, %zu calls, %d mentions", n, all.n, s2.doses);
+	FUZZ_ASSERT((n > 0) == has_dose, "%zu doses but msc_classify_dose says %d", n, has_dose);
+	if (n > 0)
+		FUZZ_ASSERT(memcmp(&all.v[0], first, sizeof(*first)) == 0, "the first dose differs");
+	FUZZ_ASSERT(msc_classify_each_dose(c, size, keep_dose, &all, NULL) == n, "each dose differs untraced");
+	k = msc_classify_doses(c, size, distinct, 8, NULL);
+	if (n > MAX_DOSES)
+		return;
+	/* the distinct values, in order of first mention */
+	for (size_t i = 0; i < n; i++)
+	{
+		bool		again = false;
+
+		for (size_t j = 0; j < i && !again; j++)
+			again = memcmp(&all.v[i], &all.v[j], sizeof(all.v[i])) == 0;
+		if (again)
+			continue;
+		if (want < 8)
+			FUZZ_ASSERT(k == -1 || memcmp(&distinct[want], &all.v[i], sizeof(all.v[i])) == 0,
+						"distinct dose %d differs", want);
+		want++;
+	}
+	FUZZ_ASSERT(want > 8 ? k == -1 : k == want, "%d distinct doses, msc_classify_doses says %d", want, k);
 }
 
 /* The answer given when one of two values is stated. */
@@ -150,6 +225,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&dose2, 0, sizeof(dose2));
 	FUZZ_ASSERT(msc_classify_dose(c, size, &dose2, NULL) == has_dose &&
 				(!has_dose || memcmp(&dose, &dose2, sizeof(dose)) == 0), "dose differs untraced");
+
+	check_every_dose(c, size, has_dose, &dose);
 
 	/* the SQL functions' length check */
 	FUZZ_ASSERT(msc_classify_check_length(size, "fuzz", &err), "length check refuses %zu bytes", size);
