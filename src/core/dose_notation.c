@@ -21,6 +21,9 @@ dn_space(const char *p, const char *end, bool line_ends)
 	if (ascii_is_inline_space((unsigned char) *p) ||
 		(line_ends && (*p == '\n' || *p == '\r')))
 		return 1;
+	/* the wide spaces all start with a byte of 0xC2 or 0xE2 */
+	if ((unsigned char) *p != 0xC2 && (unsigned char) *p != 0xE2)
+		return 0;
 	if ((n = ascii_lit(p, end, "\xC2\xA0")) != 0 ||	/* U+00A0 no-break space */
 		(n = ascii_lit(p, end, "\xE2\x80\x89")) != 0 ||	/* U+2009 thin space */
 		(n = ascii_lit(p, end, "\xE2\x80\xAF")) != 0)	/* U+202F narrow no-break */
