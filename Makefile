@@ -41,7 +41,7 @@ docmoduledir := extension/$(EXTENSION)
 # every object depends on every header (PGXS tracks none without --enable-depend)
 $(OBJS): $(wildcard src/core/*.h src/pg/*.h)
 
-build/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) src/sql/ordered_type.sql.in $(EXTENSION).control META.json
+build/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) src/sql/ordered_type.sql.in src/sql/schema_check.sql.in $(EXTENSION).control META.json
 	@mkdir -p build
 	@grep -q '"version": "$(EXTVERSION)"' META.json || \
 	  { echo "META.json does not carry version $(EXTVERSION) of $(EXTENSION).control" >&2; exit 1; }
@@ -51,14 +51,18 @@ build/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES) src/sql/ordered_type.sql.in
 	  /^--@ordered_type / { t = $$2; \
 	    while ((getline line < tmpl) > 0) { gsub(/@TYPE@/, t, line); print line } \
 	    close(tmpl); next } \
-	  { print }' $(SQL_PIECES) > $@
+	  { print }' $(SQL_PIECES) | $(EXPAND_SCHEMA_CHECK) > $@
 
-build/%.sql: src/sql/upgrades/%.sql.in $(SQL_PIECES)
+# a line "--@schema_check" in a PL/pgSQL body becomes src/sql/schema_check.sql.in
+EXPAND_SCHEMA_CHECK = awk -v chk=src/sql/schema_check.sql.in \
+	'/^ *--@schema_check/ { while ((getline line < chk) > 0) print line; close(chk); next } { print }'
+
+build/%.sql: src/sql/upgrades/%.sql.in $(SQL_PIECES) src/sql/schema_check.sql.in
 	@mkdir -p build
 	awk '/^--@include / { f = $$2; n = 0; \
 	    while ((getline line < f) > 0) { print line; n++ } close(f); \
 	    if (n == 0) { print "cannot include " f > "/dev/stderr"; exit 1 } next } \
-	  { print }' $< > $@
+	  { print }' $< | $(EXPAND_SCHEMA_CHECK) > $@
 
 # ---- earlier releases' install scripts, for the upgrade and security tests:
 # each built from the commit that released it (src/sql/RELEASES) with that

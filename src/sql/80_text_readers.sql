@@ -242,14 +242,7 @@ CREATE OR REPLACE FUNCTION @extschema@.pain_scale_of(instrument text, title text
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    -- the names below are looked up when this runs: the schema of that name
-    -- must still be the extension's (not a schema made after a rename)
-    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
-       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
-        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
-    END IF;
+    --@schema_check (src/sql/schema_check.sql.in)
     -- (declared in an inner block: a variable of the extension's types is
     -- made, and its type looked up, only once the check above has passed)
     DECLARE

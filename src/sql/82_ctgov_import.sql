@@ -12,14 +12,7 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_timepoint(class_title text, n_class
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    -- the names below are looked up when this runs: the schema of that name
-    -- must still be the extension's (not a schema made after a rename)
-    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
-       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
-        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
-    END IF;
+    --@schema_check (src/sql/schema_check.sql.in)
     -- (declared in an inner block: a variable of the extension's types is
     -- made, and its type looked up, only once the check above has passed)
     DECLARE
@@ -78,14 +71,7 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_trial(record jsonb, tid @ext
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    -- the names below are looked up when this runs: the schema of that name
-    -- must still be the extension's (not a schema made after a rename)
-    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
-       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
-        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
-    END IF;
+    --@schema_check (src/sql/schema_check.sql.in)
     -- (declared in an inner block: a variable of the extension's types is
     -- made, and its type looked up, only once the check above has passed)
     DECLARE
@@ -243,14 +229,7 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_arms(record jsonb, tid @exts
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    -- the names below are looked up when this runs: the schema of that name
-    -- must still be the extension's (not a schema made after a rename)
-    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
-       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
-        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
-    END IF;
+    --@schema_check (src/sql/schema_check.sql.in)
     -- (declared in an inner block: a variable of the extension's types is
     -- made, and its type looked up, only once the check above has passed)
     DECLARE
@@ -418,14 +397,7 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_outcomes(record jsonb, arm_i
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    -- the names below are looked up when this runs: the schema of that name
-    -- must still be the extension's (not a schema made after a rename)
-    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
-       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
-        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
-    END IF;
+    --@schema_check (src/sql/schema_check.sql.in)
     -- (declared in an inner block: a variable of the extension's types is
     -- made, and its type looked up, only once the check above has passed)
     DECLARE
@@ -672,14 +644,7 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_adverse_events(record jsonb,
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    -- the names below are looked up when this runs: the schema of that name
-    -- must still be the extension's (not a schema made after a rename)
-    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
-       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
-        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
-    END IF;
+    --@schema_check (src/sql/schema_check.sql.in)
     -- (declared in an inner block: a variable of the extension's types is
     -- made, and its type looked up, only once the check above has passed)
     DECLARE
@@ -844,14 +809,7 @@ CREATE OR REPLACE FUNCTION @extschema@.ctgov_import(record jsonb)
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    -- the names below are looked up when this runs: the schema of that name
-    -- must still be the extension's (not a schema made after a rename)
-    IF pg_catalog.to_regnamespace('@extschema@') IS DISTINCT FROM
-       (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry') THEN
-        RAISE EXCEPTION 'schema "%" is not the schema of msc_registry', '@extschema@'
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  HINT = 'The extension''s schema was renamed: rename it back (ALTER SCHEMA ... RENAME TO ...), after dropping any schema that took its name.';
-    END IF;
+    --@schema_check (src/sql/schema_check.sql.in)
     -- (declared in an inner block: a variable of the extension's types is
     -- made, and its type looked up, only once the check above has passed)
     DECLARE
