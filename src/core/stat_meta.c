@@ -603,10 +603,16 @@ frame_make(const double *yi, const double *vi, int k, frame *f, msc_error *err)
 	return true;
 }
 
-/* Every number of the result is finite, or a 22003 error naming it. */
+/*
+ * Every number of the result is finite, or a 22003 error naming it (and,
+ * given the studies' frame f, their range: formatted only on failure, as it
+ * costs more than the pooling of a few studies).
+ */
 static bool
-check_result(const meta_result *r, const char *detail, msc_error *err)
+check_result(const meta_result *r, const frame *f, msc_error *err)
 {
+	char		detail[MSC_ERRMSG_LEN];
+
 	const struct
 	{
 		const char *what;
@@ -622,7 +628,8 @@ check_result(const meta_result *r, const char *detail, msc_error *err)
 
 	for (size_t i = 0; i < sizeof(n) / sizeof(n[0]); i++)
 		if (!isfinite(n[i].v))
-			return msc_fail(err, MSC_ERR_RANGE, detail, range_hint,
+			return msc_fail(err, MSC_ERR_RANGE,
+							f ? frame_detail(detail, sizeof(detail), f) : NULL, range_hint,
 							"%s of this meta-analysis exceeds the range of float8", n[i].what);
 	return true;
 }
@@ -714,7 +721,6 @@ stat_meta_pool(const double *yi, const double *vi, int k,
 			   meta_method method, meta_test test,
 			   meta_result *out, msc_error *err)
 {
-	char		detail[MSC_ERRMSG_LEN];
 	bool		knha = (test == META_KNHA && k > 1);
 	bool		ok;
 	frame		f = {0};
@@ -728,7 +734,7 @@ stat_meta_pool(const double *yi, const double *vi, int k,
 	if (!frame_make(yi, vi, k, &f, err))
 		return false;
 	ok = pool_frame(&f, k, method, knha, out, err) &&
-		check_result(out, frame_detail(detail, sizeof(detail), &f), err);
+		check_result(out, &f, err);
 	msc_free(f.y);
 	return ok;
 }

@@ -65,7 +65,11 @@ fail_overflow(msc_error *err)
 					"meta-regression overflowed with these effect sizes, variances or moderators");
 }
 
-/* sqrt(sum a_i^2) without overflow or underflow in the squares */
+/*
+ * sqrt(sum a_i^2) without overflow or underflow in the squares: the plain
+ * sum where it is safely inside the range of doubles (the common case, one
+ * pass and no divisions), else the sum of squares scaled by the largest.
+ */
 static double
 scaled_norm(const double *a, int n)
 {
@@ -73,7 +77,13 @@ scaled_norm(const double *a, int n)
 				s = 0;
 
 	for (int i = 0; i < n; i++)
-		scale = fmax(scale, fabs(a[i]));
+		s += a[i] * a[i];
+	if (s > 1e-280 && s < 1e280)
+		return sqrt(s);
+	s = 0;
+	for (int i = 0; i < n; i++)
+		if (fabs(a[i]) > scale)
+			scale = fabs(a[i]);
 	if (scale == 0 || !isfinite(scale))
 		return scale;
 	for (int i = 0; i < n; i++)
@@ -130,7 +140,8 @@ wls(const model *m, bool traces, wls_fit *f)
 	int			k = m->k,
 				p = m->p;
 	double	   *A = m->A;
-	double		g[MAXC * MAXC];
+	double		g[MAXC * MAXC],
+				rinv[MAXC];
 
 	for (int i = 0; i < k; i++)
 	{
@@ -161,7 +172,11 @@ wls(const model *m, bool traces, wls_fit *f)
 	}
 	f->rss = f->trp = f->trpp = f->ypppy = 0;
 	if (traces)
+	{
 		memset(g, 0, sizeof(double) * p * p);
+		for (int j = 0; j < p; j++)
+			rinv[j] = 1 / f->R[j * p + j];
+	}
 	{
 		double		sw2 = 0,
 					sw2h = 0;
@@ -170,6 +185,7 @@ wls(const model *m, bool traces, wls_fit *f)
 		{
 			const double *xi = m->X + (size_t) i * p;
 			double		w = m->w[i],
+						sw,
 						e = m->y[i],
 						q[MAXC],
 						h = 0;
@@ -181,28 +197,38 @@ wls(const model *m, bool traces, wls_fit *f)
 				continue;
 			f->ypppy += (w * e) * (w * e);
 			/* q = R^-T W^(1/2) x_i */
+			sw = sqrt(w);
 			for (int j = 0; j < p; j++)
 			{
-				double		s = sqrt(w) * xi[j];
+				double		s = sw * xi[j];
 
 				for (int l = 0; l < j; l++)
 					s -= f->R[l * p + j] * q[l];
-				q[j] = s / f->R[j * p + j];
+				q[j] = s * rinv[j];
 				h += q[j] * q[j];
 			}
 			f->trp += w * (1 - h);
 			sw2 += w * w;
 			sw2h += w * w * h;
+			/* sum w q q' is symmetric: its upper triangle is enough */
 			for (int a = 0; a < p; a++)
-				for (int b = 0; b < p; b++)
-					g[a * p + b] += w * q[a] * q[b];
+			{
+				double		wqa = w * q[a];
+
+				for (int b = a; b < p; b++)
+					g[a * p + b] += wqa * q[b];
+			}
 		}
 		if (traces)
 		{
 			double		gf = 0;
 
-			for (int a = 0; a < p * p; a++)
-				gf += g[a] * g[a];
+			for (int a = 0; a < p; a++)
+			{
+				gf += g[a * p + a] * g[a * p + a];
+				for (int b = a + 1; b < p; b++)
+					gf += 2 * g[a * p + b] * g[a * p + b];
+			}
 			f->trpp = sw2 - 2 * sw2h + gf;
 		}
 	}
@@ -373,6 +399,8 @@ tau2_reml(const model *m, double start, double *tau2, int *iterations, msc_error
 	double		t = fmax(0, start),
 				below = -1,
 				above = -1,
+				t_prev = -1,
+				f_prev = 0,
 				ll0,
 				ll;
 	bool		done = false;
@@ -398,6 +426,22 @@ tau2_reml(const model *m, double start, double *tau2, int *iterations, msc_error
 		}
 		while (t + adj < 0)
 			adj /= 2;
+		/*
+		 * Fisher scoring converges only linearly.  Once two scoring steps
+		 * have been taken, a secant step on the score that goes the same
+		 * way as the scoring step, not past the root bracket and not much
+		 * further, reaches the same root in far fewer evaluations.
+		 */
+		if (it > 2 && t_prev >= 0 && e.f != f_prev)
+		{
+			double		sc = (t - t_prev) / (e.f - f_prev) * e.f;
+
+			if (isfinite(sc) && sc * adj < 0 && fabs(sc) <= 4 * fabs(adj) && t - sc >= 0 &&
+				(below < 0 || t - sc >= below) && (above < 0 || t - sc <= above))
+				adj = -sc;
+		}
+		t_prev = t;
+		f_prev = e.f;
 		done = converged(m, t, t + adj);
 		t += adj;
 	}
@@ -684,12 +728,9 @@ weights_finite(const model *m, double tau2, msc_error *err)
  * R^2 of the weighted lm() for FE; NaN when undefined */
 static bool
 pseudo_r2(const model *md, meta_method method, const wls_fit *fit, double tau2,
-		  double *r2, msc_error *err)
+		  double *r2)
 {
-	model		m0 = *md;
 	double		tau2_0;
-	int			it;
-	bool		ok;
 
 	*r2 = NAN;
 	if (md->p == 1)
@@ -734,22 +775,20 @@ pseudo_r2(const model *md, meta_method method, const wls_fit *fit, double tau2,
 		*r2 = fmax(0, 100 * (1 - (1 - r) * ((double) (md->k - 1) / (md->k - md->p))));
 		return true;
 	}
-	/* the intercept-only model with the same method */
-	m0.p = 1;
-	m0.X = msc_malloc(sizeof(double) * (size_t) md->k);
-	m0.A = msc_malloc(sizeof(double) * (size_t) md->k * 2);
-	m0.w = msc_malloc(sizeof(double) * (size_t) md->k);
-	if (m0.X == NULL || m0.A == NULL || m0.w == NULL)
+	/*
+	 * The intercept-only model with the same method: meta_analysis's own
+	 * pooling, whose tau^2 estimators need O(k) per iteration instead of a
+	 * QR factorisation.
+	 */
 	{
-		model_free(&m0);
-		return out_of_memory(err);
+		meta_result r0;
+		msc_error	err0;
+
+		msc_error_clear(&err0);
+		if (!stat_meta_pool(md->y, md->v, md->k, method, META_Z, &r0, &err0))
+			return true;		/* as metafor: R^2 NA when that model fails */
+		tau2_0 = r0.tau2;
 	}
-	for (int i = 0; i < md->k; i++)
-		m0.X[i] = 1;
-	ok = estimate_tau2(&m0, method, &tau2_0, &it, err);
-	model_free(&m0);
-	if (!ok)
-		return true;			/* as metafor: R^2 NA when that model fails */
 	*r2 = (tau2_0 == 0) ? 0 : fmax(0, 100 * (tau2_0 - tau2) / tau2_0);
 	return true;
 }
@@ -798,7 +837,7 @@ inference(const model *md, const wls_fit *fit, metareg_result *out, msc_error *e
 		s2w = fit->rss / df;
 	}
 	/* R^-1 (upper triangular), then vb = s2w R^-1 R^-T */
-	memset(rinv, 0, sizeof(rinv));
+	memset(rinv, 0, sizeof(double) * p * p);
 	for (int j = p - 1; j >= 0; j--)
 	{
 		rinv[j * p + j] = 1 / fit->R[j * p + j];
@@ -981,7 +1020,7 @@ stat_metareg_fit(const double *yi, const double *vi, const double *x,
 		goto done;
 	}
 	if (!inference(&md, &fit, out, err) ||
-		!pseudo_r2(&md, method, &fit, tau2, &out->r2, err))
+		!pseudo_r2(&md, method, &fit, tau2, &out->r2))
 		goto done;
 	if (!all_finite(out))
 	{
