@@ -21,30 +21,43 @@ if [ "${1:-}" = "--inside" ]; then
     -v size_rows="$SIZE_ROWS" -v copies="$COPIES" -v reps="$REPS" -v reps_slow="$REPS_SLOW" \
     -v r_groups="$R_GROUPS" "${dataopt[@]}" -f bench/run.sql | tee "$log"
 
-  # 2d. metafor's rma() looped over the first R_GROUPS groups, interleaved
-  # with meta_analysis over the same groups
-  if command -v Rscript >/dev/null && Rscript -e 'quit(status = !requireNamespace("metafor", quietly = TRUE))' 2>/dev/null; then
-    echo "# 2d. metafor $(date -u +%T)" | tee -a "$log"
+  # 2d, 2f, 2h: metafor looped over the first R_GROUPS groups of a table,
+  # interleaved with our aggregate over the same groups.
+  #   r_compare ROW WHAT TABLE COLUMNS MODE QUERY
+  r_compare() {
+    local row=$1 what=$2 table=$3 cols=$4 mode=$5 q i out tmp
+    echo "# $row. metafor $(date -u +%T)" | tee -a "$log"
     tmp=$(mktemp -d)
-    psql -X -q -c "\\copy (SELECT g, yi, vi FROM studies_r ORDER BY g) TO '$tmp/studies.csv' CSV"
-    q="SELECT bench_once(\$\$SELECT g, meta_analysis(yi, vi, 'REML') FROM studies_r GROUP BY g\$\$)"
+    psql -X -q -c "\\copy (SELECT $cols FROM $table ORDER BY g) TO '$tmp/groups.csv' CSV"
+    q="SELECT bench_once(\$\$$6\$\$)"
     psql -X -qAt -c "$q" >/dev/null      # warm
-    ours=(); theirs=(); failed=0
+    local ours=() theirs=() failed=0
     for i in $(seq 1 "$R_REPS"); do
       if [ $((i % 2)) = 1 ]; then
-        ours+=("$(psql -X -qAt -c "$q")"); out=$(Rscript bench/metafor.R "$tmp/studies.csv")
+        ours+=("$(psql -X -qAt -c "$q")"); out=$(Rscript bench/metafor.R "$mode" "$tmp/groups.csv")
       else
-        out=$(Rscript bench/metafor.R "$tmp/studies.csv"); ours+=("$(psql -X -qAt -c "$q")")
+        out=$(Rscript bench/metafor.R "$mode" "$tmp/groups.csv"); ours+=("$(psql -X -qAt -c "$q")")
       fi
       theirs+=("${out%% *}"); failed=$(echo "$out" | awk '{print $3}')
     done
     rm -rf "$tmp"
-    med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+    local mo mr rver target met
     mo=$(med "${ours[@]}"); mr=$(med "${theirs[@]}")
     rver=$(Rscript -e 'cat(as.character(getRversion()), as.character(packageVersion("metafor")))')
-    psql -X -qAt -c "SELECT report('2d', 'meta_analysis REML vs R ${rver%% *} metafor ${rver##* } rma(method = \"REML\") looped over the same $R_GROUPS groups (median of $R_REPS; metafor failed to converge on $failed of them)', $mo, $mr, 'ms', NULL, NULL)" | tee -a "$log"
+    target=NULL; met=NULL
+    if [ -n "${7:-}" ]; then target="'$7'"; met="$mo / $mr <= $8"; fi
+    psql -X -qAt -c "SELECT report('$row', '$what vs R ${rver%% *} metafor ${rver##* } $(echo "$mode" | sed -e 's/^rma$/rma(method = "REML")/' -e 's/^mods$/rma(mods = ~ x1 + x2, method = "REML")/' -e 's/^prop$/rma(measure = "PLO", method = "REML")/') looped over the same $R_GROUPS groups (median of $R_REPS; metafor failed on $failed of them)', $mo, $mr, 'ms', $target, $met)" | tee -a "$log"
+  }
+  med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+  if command -v Rscript >/dev/null && Rscript -e 'quit(status = !requireNamespace("metafor", quietly = TRUE))' 2>/dev/null; then
+    r_compare 2d 'meta_analysis REML' studies_r 'g, yi, vi' rma \
+      "SELECT g, meta_analysis(yi, vi, 'REML') FROM studies_r GROUP BY g"
+    r_compare 2f 'meta_regression(yi, vi, ARRAY[x1, x2]) REML' studies_r 'g, yi, vi, x1, x2' mods \
+      "SELECT g, meta_regression(yi, vi, ARRAY[x1, x2]) FROM studies_r GROUP BY g" '≤ 0.01 (≥ 100× faster per group)' 0.01
+    r_compare 2h 'meta_prop(x, n) PLO REML' props_r 'g, x, n' prop \
+      "SELECT g, meta_prop(x, n) FROM props_r GROUP BY g" '≤ 0.01 (≥ 100× faster per group)' 0.01
   else
-    echo "- 2d. skipped: R or its metafor package is not installed, so meta_analysis is not compared with metafor" | tee -a "$log"
+    echo "- 2d, 2f, 2h skipped: R or its metafor package is not installed, so nothing is compared with metafor" | tee -a "$log"
   fi
   exit 0
 fi

@@ -165,8 +165,9 @@ DROP TABLE copy_src, copy_typed, copy_plain;
 ------------------------------------------------------------------------------
 \echo '# 2. meta_analysis' `date -u +%T`
 CREATE UNLOGGED TABLE studies AS
-SELECT g, (random() - 0.5)::float8 AS yi, (0.01 + random() * 0.1)::float8 AS vi
-FROM generate_series(1, :groups) g, generate_series(1, 10);
+SELECT g, (random() - 0.5)::float8 AS yi, (0.01 + random() * 0.1)::float8 AS vi,
+       (random() * 2)::float8 AS x1, (s % 2)::float8 AS x2
+FROM generate_series(1, :groups) g, generate_series(1, 10) s;
 VACUUM ANALYZE studies;
 \set dl_sql 'SELECT g, est, sqrt(1 / sw_re) AS se, tau2 FROM (SELECT g, tau2, sum(wr * yi) / sum(wr) AS est, sum(wr) AS sw_re FROM (SELECT s.g, s.yi, 1 / (s.vi + d.tau2) AS wr, d.tau2 FROM studies s JOIN (SELECT g, greatest(0, (sum(w * yi * yi) - sum(w * yi) ^ 2 / sum(w) - (count(*) - 1)) / (sum(w) - sum(w * w) / sum(w))) AS tau2 FROM (SELECT g, yi, 1 / vi AS w FROM studies) x GROUP BY g) d USING (g)) y GROUP BY g, tau2) z'
 SELECT * FROM bench_pair($$SELECT g, meta_analysis(yi, vi, 'REML') FROM studies GROUP BY g$$, :'dl_sql', :reps) \gset m_
@@ -179,10 +180,36 @@ SELECT report('2b', 'meta_analysis(yi, vi, ''DL'') vs the same plain-SQL DL',
   :d_ours_ms, :d_base_ms, 'ms', NULL, NULL);
 SELECT report('2c', 'floor: SELECT g, count(*) ... GROUP BY g (no statistics) vs the plain-SQL DL',
   :f_ours_ms, :f_base_ms, 'ms', NULL, NULL);
+-- meta-regression with two moderators (a continuous one and a 0/1 one)
+-- over the same groups, against meta_analysis REML
+SELECT * FROM bench_pair($$SELECT g, meta_regression(yi, vi, ARRAY[x1, x2]) FROM studies GROUP BY g$$,
+                         $$SELECT g, meta_analysis(yi, vi, 'REML') FROM studies GROUP BY g$$, :reps) \gset mr_
+SELECT report('2e', 'meta_regression(yi, vi, ARRAY[x1, x2]) REML vs meta_analysis(yi, vi, ''REML''), ' || :groups || ' groups × 10 studies',
+  :mr_ours_ms, :mr_base_ms, 'ms', '≤ 2', :mr_ours_ms / :mr_base_ms <= 2);
 -- the groups R is compared on (bench/run.sh)
 CREATE TABLE studies_r AS SELECT * FROM studies WHERE g <= :r_groups;
 VACUUM ANALYZE studies_r;
 DROP TABLE studies;
+
+-- proportions (events x of n per single-arm study), 10 studies per group
+CREATE UNLOGGED TABLE props AS
+SELECT g, floor(random() * (n + 1))::int AS x, n
+FROM (SELECT g, (20 + floor(random() * 81))::int AS n
+      FROM generate_series(1, :groups) g, generate_series(1, 10)) s;
+-- the same studies as logits with their variances, for meta_analysis;
+-- studies with x = 0 or x = n are left out of both, so that neither side
+-- needs a continuity correction
+CREATE UNLOGGED TABLE props_logit AS
+SELECT g, ln(x::float8 / (n - x)) AS yi, 1.0 / x + 1.0 / (n - x) AS vi FROM props WHERE x > 0 AND x < n;
+DELETE FROM props WHERE x = 0 OR x = n;
+VACUUM ANALYZE props; VACUUM ANALYZE props_logit;
+SELECT * FROM bench_pair($$SELECT g, meta_prop(x, n) FROM props GROUP BY g$$,
+                         $$SELECT g, meta_analysis(yi, vi, 'REML') FROM props_logit GROUP BY g$$, :reps) \gset mp_
+SELECT report('2g', 'meta_prop(x, n) (PLO, REML) vs meta_analysis(yi, vi, ''REML'') on the logits computed beforehand, ' || :groups || ' groups × about 10 studies',
+  :mp_ours_ms, :mp_base_ms, 'ms', NULL, NULL);
+CREATE TABLE props_r AS SELECT * FROM props WHERE g <= :r_groups;
+VACUUM ANALYZE props_r;
+DROP TABLE props, props_logit;
 
 ------------------------------------------------------------------------------
 -- 5. Classifiers vs SQL regular expressions over the real texts
