@@ -9,6 +9,8 @@
 # Sizes and repetitions can be set in the environment: ROWS, GROUPS_,
 # COPY_ROWS, SIZE_ROWS, COPIES, REPS, REPS_SLOW, R_GROUPS, R_REPS; BENCH_NOTE
 # adds a line to the results (say what else the machine was running).
+# ONLY=2 (or a list such as ONLY="2 5") runs only those sections (6 runs
+# with 1) and writes bench/results-partial.md instead of bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +19,11 @@ if [ "${1:-}" = "--inside" ]; then
   log=$2
   dataopt=()
   [ -n "${BENCH_DATA:-}" ] && dataopt=(-v "data=$BENCH_DATA")
-  psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -v groups="$GROUPS_" -v copy_rows="$COPY_ROWS" \
+  sections=()
+  for n in 1 2 3 4 5; do
+    case " ${ONLY:-1 2 3 4 5} " in *" $n "*) sections+=(-v "run_$n=true") ;; *) sections+=(-v "run_$n=false") ;; esac
+  done
+  psql -X -q -v ON_ERROR_STOP=1 "${sections[@]}" -v rows="$ROWS" -v groups="$GROUPS_" -v copy_rows="$COPY_ROWS" \
     -v size_rows="$SIZE_ROWS" -v copies="$COPIES" -v reps="$REPS" -v reps_slow="$REPS_SLOW" \
     -v r_groups="$R_GROUPS" "${dataopt[@]}" -f bench/run.sql | tee "$log"
 
@@ -49,6 +55,7 @@ if [ "${1:-}" = "--inside" ]; then
     psql -X -qAt -c "SELECT report('$row', '$what vs R ${rver%% *} metafor ${rver##* } $(echo "$mode" | sed -e 's/^rma$/rma(method = "REML")/' -e 's/^mods$/rma(mods = ~ x1 + x2, method = "REML")/' -e 's/^prop$/rma(measure = "PLO", method = "REML")/') looped over the same $R_GROUPS groups (median of $R_REPS; metafor failed on $failed of them)', $mo, $mr, 'ms', $target, $met)" | tee -a "$log"
   }
   med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+  case " ${ONLY:-2} " in *" 2 "*) ;; *) exit 0 ;; esac
   if command -v Rscript >/dev/null && Rscript -e 'quit(status = !requireNamespace("metafor", quietly = TRUE))' 2>/dev/null; then
     r_compare 2d 'meta_analysis REML' studies_r 'g, yi, vi' rma \
       "SELECT g, meta_analysis(yi, vi, 'REML') FROM studies_r GROUP BY g"
@@ -71,7 +78,8 @@ REPS=${REPS:-7}
 REPS_SLOW=${REPS_SLOW:-3}
 R_GROUPS=${R_GROUPS:-2000}
 R_REPS=${R_REPS:-3}
-export ROWS GROUPS_ COPY_ROWS SIZE_ROWS COPIES REPS REPS_SLOW R_GROUPS R_REPS
+ONLY=${ONLY:-}
+export ROWS GROUPS_ COPY_ROWS SIZE_ROWS COPIES REPS REPS_SLOW R_GROUPS R_REPS ONLY
 
 . test/shared_data.sh
 data=$(shared_data_find ctgov_msc_interventions.tsv)
@@ -98,10 +106,11 @@ minutes=$(( ($(date +%s) - t0 + 30) / 60 ))
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 out=bench/results.md
+[ -n "$ONLY" ] && out=bench/results-partial.md
 {
   echo "# Benchmark results"
   echo
-  echo "Command: \`bench/run.sh\` (REPS=$REPS, REPS_SLOW=$REPS_SLOW, R_REPS=$R_REPS), started $started, took about $minutes min."
+  echo "Command: \`${ONLY:+ONLY=\"$ONLY\" }bench/run.sh\` (REPS=$REPS, REPS_SLOW=$REPS_SLOW, R_REPS=$R_REPS), started $started, took about $minutes min."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), PostgreSQL $(pg_config --version | awk '{print $2}');"
   echo "load average (1, 5, 15 min) $load_start at the start and $load_end at the end."
   echo "Cluster: pg_virtualenv, shared_buffers 2GB, work_mem 256MB, jit off, autovacuum off; serial unless a row says otherwise."

@@ -2,6 +2,7 @@
 -- copy_rows, size_rows, copies, reps, reps_slow, data).  Every comparison
 -- runs ours and its baseline interleaved (bench_pair in common.sql) on this
 -- one cluster; each result is a line starting with '|' for bench/results.md.
+-- run_1 .. run_5 (true/false) choose the sections (section 6 runs with 1).
 \pset tuples_only on
 \pset format unaligned
 SET client_min_messages = warning;
@@ -31,6 +32,7 @@ END $$;
 SET max_parallel_workers_per_gather = 0;
 SET max_parallel_maintenance_workers = 0;
 
+\if :run_1
 ------------------------------------------------------------------------------
 -- 1. score_summary(pain_score) vs count/avg/stddev_samp/min/max(float8)
 ------------------------------------------------------------------------------
@@ -92,6 +94,8 @@ SELECT report('6c', 'index size on pain_score vs on float8',
 DROP TABLE scores;
 RESET maintenance_work_mem;
 
+\endif
+\if :run_4
 ------------------------------------------------------------------------------
 -- 4. Table and index size, typed vs untyped assessments
 ------------------------------------------------------------------------------
@@ -126,6 +130,8 @@ SELECT say(format('mean tuple size, 24-byte header included: typed %s bytes, unt
   (SELECT round(avg(pg_column_size(t.*)), 1) FROM (SELECT * FROM assess_plain LIMIT 100000) t)));
 DROP TABLE assess_typed; DROP TABLE assess_plain;
 
+\endif
+\if :run_3
 ------------------------------------------------------------------------------
 -- 3. COPY FROM: typed columns vs text and numeric columns
 ------------------------------------------------------------------------------
@@ -160,6 +166,8 @@ SELECT report('3', 'COPY FROM of ' || :copy_rows || ' rows: pain_score, msc_sour
   :c_ours_ms, :c_base_ms, 'ms', '≤ 1.3', :c_ours_ms / :c_base_ms <= 1.3);
 DROP TABLE copy_src, copy_typed, copy_plain;
 
+\endif
+\if :run_2
 ------------------------------------------------------------------------------
 -- 2. meta_analysis REML vs a DerSimonian-Laird in plain SQL
 ------------------------------------------------------------------------------
@@ -211,6 +219,8 @@ CREATE TABLE props_r AS SELECT * FROM props WHERE g <= :r_groups;
 VACUUM ANALYZE props_r;
 DROP TABLE props, props_logit;
 
+\endif
+\if :run_5
 ------------------------------------------------------------------------------
 -- 5. Classifiers vs SQL regular expressions over the real texts
 ------------------------------------------------------------------------------
@@ -252,5 +262,6 @@ SELECT report('5f', 'floor: length(t) vs itself (the cost of reading the texts)'
 DROP TABLE doc, corpus;
 \else
 SELECT say('5. skipped: ../shared/data/ctgov_msc_interventions.tsv not found (set MSC_SHARED_DATA)');
+\endif
 \endif
 \echo '# done' `date -u +%T`
