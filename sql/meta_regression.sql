@@ -70,7 +70,7 @@ SELECT groups, k, round(q_between::numeric, 6) AS q_between, df, round(pval::num
 FROM (SELECT (meta_subgroup((rr).yi, (rr).vi, alloc, 'REML', 'separate')).* FROM bcg_rr) s;
 
 -- NULLs are skipped; no study gives k = 0 and NULLs
-SELECT k, p, coef FROM (SELECT (meta_regression(yi, vi, x)).*
+SELECT k, p, (SELECT array_agg(round(c::numeric, 12)) FROM unnest(coef) c) AS coef FROM (SELECT (meta_regression(yi, vi, x)).*
   FROM (VALUES (0.1::float8, 0.01::float8, ARRAY[1::float8]), (NULL, 0.02, ARRAY[2]), (0.2, 0.02, NULL),
                (0.3, 0.02, ARRAY[NULL::float8]), (0.4, 0.03, ARRAY[3]), (0.2, 0.02, ARRAY[5])) v(yi, vi, x)) r;
 SELECT k, method, coef FROM (SELECT (meta_regression(yi, vi, ARRAY[yi])).* FROM bcg_rr, LATERAL (SELECT (rr).yi, (rr).vi) e WHERE false) r;
