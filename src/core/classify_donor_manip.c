@@ -45,6 +45,7 @@ static const phrase donor_phrases[] = {
 	{"from a|an|one|the|single donor", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor derived", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor|donors", MSC_DONOR_ALLOGENEIC, DN_DONOR},
+	{"autograft", MSC_DONOR_AUTOLOGOUS, DN_DONOR},
 };
 static cpat cp_donor[NELEM(donor_phrases)];
 ctable cls_ct_donor = {donor_phrases, NELEM(donor_phrases), cp_donor, NULL, 0, {0}};
@@ -93,6 +94,9 @@ donor_adjective_ok(const clause *c, int i)
 			/* "autologous transplantation of MSCs" */
 			if (cls_weq(c, k + 1, "of"))
 				continue;
+			/* "... stem cell transplantation into the lesion": a local graft is no HSCT */
+			if (cls_weq(c, k + 1, "into"))
+				return true;
 			/* "allogeneic stem cell transplantation" is HSCT; "MSC transplantation" is not */
 			for (int j = i + 1; j < k; j++)
 				if (cls_is_msc_word(c, j) || cls_weq(c, j, "svf") || cls_weq(c, j, "adipose"))
@@ -148,7 +152,7 @@ donor_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			return cls_ahead(c, end - 1, 4, msc_or_tissue_word) ||
 				cls_behind(c, i, 6, msc_or_tissue_word);
 		case DN_DONOR:
-			/* "donor mesenchymal stem cells", "donor ex-vivo expanded MSC" */
+			/* "donor mesenchymal stem cells", "donor ex-vivo expanded MSC", "autograft MSC" */
 			return cls_ahead(c, end - 1, 4, cls_is_msc_word);
 		case DN_PLAIN:
 			return true;
@@ -266,7 +270,7 @@ static const phrase manip_phrases[] = {
 	{"uncultured|uncultivated|unexpanded", MSC_MANIP_MINIMALLY_MANIPULATED, MN_NEGATED},
 	{"non cultured|expanded|cultivated", MSC_MANIP_MINIMALLY_MANIPULATED, MN_NEGATED},
 	{"not expanded|cultured", MSC_MANIP_MINIMALLY_MANIPULATED, MN_NEGATED},
-	{"without ?ex ?vivo ?in ?vitro expansion|culture|culturing|cultivation", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
+	{"without ?ex ?vivo ?in ?vitro expansion|culture|culturing|cultivation|expanded|cultured", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 	{"point of care", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 };
 static cpat cp_manip[NELEM(manip_phrases)];
@@ -397,9 +401,9 @@ manip_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			/* peripheral or cord blood mononuclear cells are not an MSC product */
 			if (cls_weq(c, i - 1, "blood") && (cls_weq(c, i - 2, "peripheral") || cls_weq(c, i - 2, "cord")))
 				return false;
-			/* "MSC are collected from ... mononuclear cells" */
+			/* "MSC are collected from ... mononuclear cells", "hypoxic-cultured bone marrow mononuclear cells" */
 			for (int k = i - 1; k >= 0 && k >= i - 4; k--)
-				if (cls_weq(c, k, "from"))
+				if (cls_weq(c, k, "from") || cls_wprefix(c, k, "cultur") || cls_wprefix(c, k, "expand"))
 					return false;
 			return true;
 		case MN_NEGATED:

@@ -214,12 +214,19 @@ cls_dose_scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 			m = mm;
 		}
 	}
-	if (q + 1 < len && s[q] == '.' && ascii_is_digit((unsigned char) s[q + 1]))
+	/*
+	 * a decimal point; also a middle dot ("2Â·0") and the comma of
+	 * "0,5" (no thousands group starts with 0; "12,5" stays refused)
+	 */
+	if ((q + 1 < len && s[q] == '.' && ascii_is_digit((unsigned char) s[q + 1])) ||
+		(q + 2 < len && (unsigned char) s[q] == 0xC2 && (unsigned char) s[q + 1] == 0xB7 &&
+		 ascii_is_digit((unsigned char) s[q + 2])) ||
+		(m == 1 && d->mant[0] == '0' && q + 1 < len && s[q] == ',' && ascii_is_digit((unsigned char) s[q + 1])))
 	{
 		point = true;
 		if (m + 1 < sizeof(d->mant))
 			d->mant[m++] = '.';
-		q++;
+		q += s[q] == '.' || s[q] == ',' ? 1 : 2;
 		while (q < len && ascii_is_digit((unsigned char) s[q]))
 		{
 			if (m + 1 < sizeof(d->mant))
@@ -653,7 +660,8 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 			continue;
 		}
 		if (p > 0 && (ascii_is_alnum((unsigned char) s[p - 1]) || s[p - 1] == '.' ||
-					  (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2])) ||
+					  (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2]) &&
+					   !cls_dose_list_comma(s, len, p - 1)) ||
 					  s[p - 1] == '^' || times_before(s, p) ||
 					  (s[p - 1] == '-' && p > 1 && ascii_is_alnum((unsigned char) s[p - 2]) &&
 					   !ascii_is_digit((unsigned char) s[p - 2]))))
