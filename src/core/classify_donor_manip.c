@@ -29,6 +29,7 @@ enum
 	DN_OWN,						/* "patient's own ..." */
 	DN_HEALTHY,					/* healthy/third-party donors: cells near */
 	DN_DONOR,					/* "donor" alone: an MSC word right after */
+	DN_GRAFT,					/* "autograft MSC", "MSCs of autograft" */
 	DN_PLAIN
 };
 
@@ -45,7 +46,7 @@ static const phrase donor_phrases[] = {
 	{"from a|an|one|the|single donor", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor derived", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor|donors", MSC_DONOR_ALLOGENEIC, DN_DONOR},
-	{"autograft", MSC_DONOR_AUTOLOGOUS, DN_DONOR},
+	{"autograft", MSC_DONOR_AUTOLOGOUS, DN_GRAFT},
 };
 static cpat cp_donor[NELEM(donor_phrases)];
 ctable cls_ct_donor = {donor_phrases, NELEM(donor_phrases), cp_donor, NULL, 0, {0}};
@@ -71,6 +72,8 @@ static const char *const donor_blocks[] = {
 static bool
 donor_adjective_ok(const clause *c, int i)
 {
+	int			end;
+
 	/* "does not use allogenic tissues", "non-autologous" */
 	for (int k = i - 1; k >= 0 && k >= i - 3; k--)
 		if (cls_weq(c, k, "not") || cls_weq(c, k, "no") || cls_weq(c, k, "without") ||
@@ -105,8 +108,10 @@ donor_adjective_ok(const clause *c, int i)
 		}
 		if (cls_weq(c, k, "bone") && cls_weq(c, k + 1, "marrow"))
 			continue;
+		/* "cord blood-derived MSC", "cord blood (hUCB)-derived MSC" */
 		if (cls_weq(c, k, "blood") && (cls_win(c, k + 1, (const char *const[]) {
-			"derived", "mononuclear", "mesenchymal*", "msc*", NULL})))
+			"derived", "mononuclear", "mesenchymal*", "msc*", NULL}) ||
+									  (cls_source_abbrev(c, k + 1, &end) && cls_weq(c, k + 2, "derived"))))
 			continue;
 		if (cls_win(c, k, donor_blocks))
 			return false;
@@ -151,6 +156,10 @@ donor_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			/* "healthy donor criteria" of a plasma donor is not about cells */
 			return cls_ahead(c, end - 1, 4, msc_or_tissue_word) ||
 				cls_behind(c, i, 6, msc_or_tissue_word);
+		case DN_GRAFT:
+			if (cls_weq(c, i - 1, "of") && cls_is_msc_word(c, i - 2))
+				return true;
+			/* FALLTHROUGH */
 		case DN_DONOR:
 			/* "donor mesenchymal stem cells", "donor ex-vivo expanded MSC", "autograft MSC" */
 			return cls_ahead(c, end - 1, 4, cls_is_msc_word);
@@ -242,7 +251,7 @@ enum
 static const phrase manip_phrases[] = {
 	{"culture expanded|expansion", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"ex vivo expanded|cultured|expansion|culture|cultivated", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
-	{"expanded|cultured ex|in vivo|vitro", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
+	{"expanded|cultured|cultivated ex|in vivo|vitro", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"expanded in culture", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"in vitro expanded|cultured|expansion", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"more than minimally manipulated", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},

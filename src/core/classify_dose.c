@@ -531,6 +531,22 @@ times_before(const char *s, size_t p)
 	return n != 0;
 }
 
+/* Does "supplied as" come right before p (the content of a vial, not a dose given)? */
+static bool
+supplied_before(const char *s, size_t p)
+{
+	size_t		q = p;
+
+	while (q > 0 && ascii_is_inline_space((unsigned char) s[q - 1]))
+		q--;
+	if (q < 3 || !lit_at(s, q, q - 2, "as") || ascii_is_alpha((unsigned char) s[q - 3]))
+		return false;
+	q -= 2;
+	while (q > 0 && ascii_is_inline_space((unsigned char) s[q - 1]))
+		q--;
+	return q >= 8 && lit_at(s, q, q - 8, "supplied");
+}
+
 /*
  * The dose of candidate d (its unit read), checked by the cell_dose
  * parser: false when it is not one.
@@ -544,7 +560,7 @@ dose_value(const char *s, const dose_cand *d, msc_cell_dose *v)
 	size_t		digits = 0;
 	long		exp = d->exp;
 
-	if (d->reject)
+	if (d->reject || supplied_before(s, d->start))
 		return false;
 	if (d->need_unit && !d->unit && !d->per_kg)
 		return false;
@@ -636,6 +652,7 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 	 * "thousand": without one of them in the text, words are not looked at.
 	 */
 	bool		words = has_scale_word(s, len);
+	size_t		power_end = SIZE_MAX;	/* where the last number with a power ended */
 
 	while (p < len)
 	{
@@ -661,7 +678,7 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 		}
 		if (p > 0 && (ascii_is_alnum((unsigned char) s[p - 1]) || s[p - 1] == '.' ||
 					  (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2]) &&
-					   !cls_dose_list_comma(s, len, p - 1)) ||
+					   !cls_dose_list_comma(s, len, p - 1) && p - 1 != power_end) ||
 					  s[p - 1] == '^' || times_before(s, p) ||
 					  (s[p - 1] == '-' && p > 1 && ascii_is_alnum((unsigned char) s[p - 2]) &&
 					   !ascii_is_digit((unsigned char) s[p - 2]))))
@@ -718,6 +735,8 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 		}
 		cls_dose_scan_unit(s, len, &d, 0);
 		p = d.end > p ? d.end : p + 1;
+		if (d.scaled)
+			power_end = d.end;
 		if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
 			return;
 	}

@@ -341,6 +341,18 @@ skip_restated(const char *s, size_t len, size_t p)
 	return r + 1;
 }
 
+/*
+ * Is the comma at r between two numbers of a list: a blank after it, a
+ * list of decimals ("1.0,2.5"), or a digit right after a power ("6.29 x
+ * 107,9.43 x 107")?  Not "12,5 million".
+ */
+static bool
+list_sep(const char *s, size_t len, size_t r, const dose_cand *d)
+{
+	return r + 1 < len && (ascii_is_inline_space((unsigned char) s[r + 1]) || cls_dose_list_comma(s, len, r) ||
+						   (d->scaled && r == d->end && ascii_is_digit((unsigned char) s[r + 1])));
+}
+
 /* Is the word just before the comma at r a donor or tissue adjective? */
 static bool
 adjective_before(const char *s, size_t from, size_t r)
@@ -412,8 +424,7 @@ cls_dose_scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 				r++;
 				continue;
 			}
-			if (ch == ',' && depth < 8 && r + 1 < len &&
-				(ascii_is_inline_space((unsigned char) s[r + 1]) || cls_dose_list_comma(s, len, r)))
+			if (ch == ',' && depth < 8 && list_sep(s, len, r, d))
 				break;
 			if (ch == ',')
 				goto no_unit;
@@ -422,8 +433,7 @@ cls_dose_scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 		if (r >= len)
 			goto no_unit;
 		/* a shared unit: "6.0*10^6, 3.0*10^7 and 9.0*10^7 cells", "100M or 300M cells" */
-		if ((s[r] == ',' && r + 1 < len &&
-			 (ascii_is_inline_space((unsigned char) s[r + 1]) || cls_dose_list_comma(s, len, r))) ||
+		if ((s[r] == ',' && list_sep(s, len, r, d)) ||
 			word_at(s, len, r, "and") || word_at(s, len, r, "or"))
 		{
 			size_t		t = s[r] == ',' ? r + 1 : r + (word_at(s, len, r, "and") ? 3 : 2);

@@ -395,6 +395,7 @@ static const phrase route_phrases[] = {
 	{"intra lesional*", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"into ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"injection|injections|injected|applied|administered|delivered to ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
+	{"injection|injections of # to ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"injury|injured site|sites|area", MSC_ROUTE_INTRALESIONAL, RT_INTO},
 	{"intratendinous*|intratendon*|intratendinously", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
 	{"intra tendinous*|tendon", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},

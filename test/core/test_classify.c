@@ -248,6 +248,7 @@ test_routes(void)
 	routes_are("Umbilical Cord Blood Transplantation | Busulfan | Given IV | receive a cord blood transplant IV on day 0", "");
 	routes_are("Sodium Chloride (0.9%) intravenous infusion preparation is a sterile solution", "");
 	routes_are("intravenously", "intravenous");
+	routes_are("Injection of hAMSCs to local skin lesions", "intralesional");
 }
 
 static void
@@ -347,6 +348,10 @@ test_issue15_sources_donor(void)
 	donor_is("autologous stem cell transplantation for myeloma", "");
 	donor_is("Human Autograft Mesenchymal Stem Cell", "autologous");
 	donor_is("iliac crest bone autograft", "");
+	donor_is("islet of allograft and MSCs of autograft", "autologous");
+	donor_is("allogeneic human umbilical cord blood (hUCB)-derived mesenchymal stem cell", "allogeneic");
+	donor_is("allogeneic cord blood (UCB) transplantation", "");
+	manipulation_is("Mesenchymal Stem Cells (MSCs) will be isolated and cultivated in vitro", "culture_expanded");
 	manipulation_is("Adipose-derived stem cells without expanded", "minimally_manipulated");
 	manipulation_is("Hypoxic cultured MSCs | hypoxic-cultured bone marrow mononuclear cells", "culture_expanded");
 }
@@ -501,6 +506,10 @@ test_every_dose(void)
 	doses_are("about 1x10^7 cells of ASC per 1cm^2 of the surface area of the fistula", "");
 	doses_are("Escalating dose 2 X 10^9, 4 X 10^9, 8 X 10^9/mL", "");
 	doses_are("Dose escalation will begin at 2 x 10^9 exosomes", "");
+	doses_are("3 dose groups (6.29 \xC3\x97 107,9.43 \xC3\x97 107 and 14.15 \xC3\x97 107 cells/m2)", "");
+	doses_are("3 dose groups (6.29 \xC3\x97 107,9.43 \xC3\x97 107 and 14.15 \xC3\x97 107 cells)",
+			  "6.29e7 cells,9.43e7 cells,1.415e8 cells");
+	doses_are("CYP-001 is supplied as 100 million MSCs in 20 mL. Patients receive 2 million MSCs/kg", "2e6 cells/kg");
 	CHECK(msc_classify_doses("1, 2, 3 x 10^6 cells", 20, NULL, 0, NULL) == -1, "more doses than room: -1");
 }
 
