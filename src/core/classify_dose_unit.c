@@ -51,22 +51,35 @@ unit_head(const char *s, size_t len, size_t p, size_t e)
 static int
 unit_stop(const char *s, size_t len, size_t p, size_t e)
 {
-	static const char *const other_units[] = {
-		"ml", "mls", "l", "ul", "mg", "g", "mcg", "ug", "ng", "pg", "iu", "units",
-		"unit", "copies", "particles", "vg", "gy", "cgy", "pfu", "mm", "cm",
-		"mmol", "meq", "platelets", "plt", "exosome", "exosomes", "vesicles", "evs", NULL
+	/* lengths kept with the words: this runs for every word after every number */
+#define W(w) {w, sizeof(w) - 1}
+	static const struct
+	{
+		const char *w;
+		size_t		n;
+	}			other_units[] = {
+		W("ml"), W("mls"), W("l"), W("ul"), W("mg"), W("g"), W("mcg"), W("ug"), W("ng"), W("pg"),
+		W("iu"), W("units"), W("unit"), W("copies"), W("particles"), W("vg"), W("gy"), W("cgy"),
+		W("pfu"), W("mm"), W("cm"), W("mmol"), W("meq"), W("platelets"), W("plt"), W("exosome"),
+		W("exosomes"), W("vesicles"), W("evs")
+	},
+				stops[] = {
+		W("per"), W("kg"), W("dose"), W("doses"), W("day"), W("days"), W("week"), W("weeks"),
+		W("month"), W("months"), W("year"), W("years"), W("times"), W("patients"), W("patient"),
+		W("subjects"), W("hours"), W("minutes"), W("min")
 	};
-	static const char *const stops[] = {
-		"per", "kg", "dose", "doses", "day", "days", "week", "weeks", "month",
-		"months", "year", "years", "times", "patients", "patient", "subjects",
-		"hours", "minutes", "min", NULL
-	};
+#undef W
+	size_t		n = e - p;
+	char		f;
 
-	for (const char *const *w = other_units; *w; w++)
-		if (e - p == strlen(*w) && lit_at(s, len, p, *w))
+	if (n == 0 || n > 9)
+		return 0;
+	f = ascii_lower((unsigned char) s[p]);
+	for (size_t k = 0; k < sizeof(other_units) / sizeof(other_units[0]); k++)
+		if (other_units[k].n == n && other_units[k].w[0] == f && lit_at(s, len, p, other_units[k].w))
 			return 1;
-	for (const char *const *w = stops; *w; w++)
-		if (e - p == strlen(*w) && lit_at(s, len, p, *w))
+	for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+		if (stops[k].n == n && stops[k].w[0] == f && lit_at(s, len, p, stops[k].w))
 			return 2;
 	return 0;
 }

@@ -725,6 +725,9 @@ test_huge_texts(void)
 		"((((1", "1 x 10 8 ", "MSC 1 million unit ", "1 x 10^6 cells/mL, ", "2 x 50 ",
 		"5 million cells per kg ", "one hundred and ", "6.10e7 ", "106 cells ",
 		"1-2 x10^6 per kg, ", "1, 2 and ", "infusion ", "in the knee ", "5 million of the ", "1 x 10^6 a ",
+		"lion", "twenty million and ", "one one one one one one one one one million ", "1.0,",
+		"0.5, 1.0,2.5 million cells ", "0,5-", "2\xC2\xB7", "6.29 x 107,", "supplied as 1 million cells ",
+		"cells per 1 mL ", "1 x 10^7 cells of ",
 	};
 
 	for (size_t p = 0; p < sizeof(patterns) / sizeof(patterns[0]); p++)
