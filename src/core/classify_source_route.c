@@ -716,6 +716,13 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 
 	if (s == NULL)
 		return 0;
+	/*
+	 * The routes of a transplant record that names no cells are dropped at
+	 * the end, after their mentions: an observer sees only a reading whose
+	 * answer is not empty.
+	 */
+	if (trace && trace->mention && msc_classify_routes(s, len, out, NULL) == 0)
+		return 0;
 	while (pos < len)
 	{
 		int			drug = -1;	/* unknown until a route is found */
