@@ -29,6 +29,7 @@ enum
 	DN_OWN,						/* "patient's own ..." */
 	DN_HEALTHY,					/* healthy/third-party donors: cells near */
 	DN_DONOR,					/* "donor" alone: an MSC word right after */
+	DN_GRAFT,					/* "autograft MSC", "MSCs of autograft" */
 	DN_PLAIN
 };
 
@@ -45,6 +46,7 @@ static const phrase donor_phrases[] = {
 	{"from a|an|one|the|single donor", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor derived", MSC_DONOR_ALLOGENEIC, DN_PLAIN},
 	{"donor|donors", MSC_DONOR_ALLOGENEIC, DN_DONOR},
+	{"autograft", MSC_DONOR_AUTOLOGOUS, DN_GRAFT},
 };
 static cpat cp_donor[NELEM(donor_phrases)];
 ctable cls_ct_donor = {donor_phrases, NELEM(donor_phrases), cp_donor, NULL, 0, {0}};
@@ -70,6 +72,8 @@ static const char *const donor_blocks[] = {
 static bool
 donor_adjective_ok(const clause *c, int i)
 {
+	int			end;
+
 	/* "does not use allogenic tissues", "non-autologous" */
 	for (int k = i - 1; k >= 0 && k >= i - 3; k--)
 		if (cls_weq(c, k, "not") || cls_weq(c, k, "no") || cls_weq(c, k, "without") ||
@@ -93,6 +97,9 @@ donor_adjective_ok(const clause *c, int i)
 			/* "autologous transplantation of MSCs" */
 			if (cls_weq(c, k + 1, "of"))
 				continue;
+			/* "... stem cell transplantation into the lesion": a local graft is no HSCT */
+			if (cls_weq(c, k + 1, "into"))
+				return true;
 			/* "allogeneic stem cell transplantation" is HSCT; "MSC transplantation" is not */
 			for (int j = i + 1; j < k; j++)
 				if (cls_is_msc_word(c, j) || cls_weq(c, j, "svf") || cls_weq(c, j, "adipose"))
@@ -101,8 +108,10 @@ donor_adjective_ok(const clause *c, int i)
 		}
 		if (cls_weq(c, k, "bone") && cls_weq(c, k + 1, "marrow"))
 			continue;
+		/* "cord blood-derived MSC", "cord blood (hUCB)-derived MSC" */
 		if (cls_weq(c, k, "blood") && (cls_win(c, k + 1, (const char *const[]) {
-			"derived", "mononuclear", "mesenchymal*", "msc*", NULL})))
+			"derived", "mononuclear", "mesenchymal*", "msc*", NULL}) ||
+									  (cls_source_abbrev(c, k + 1, &end) && cls_weq(c, k + 2, "derived"))))
 			continue;
 		if (cls_win(c, k, donor_blocks))
 			return false;
@@ -147,8 +156,12 @@ donor_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			/* "healthy donor criteria" of a plasma donor is not about cells */
 			return cls_ahead(c, end - 1, 4, msc_or_tissue_word) ||
 				cls_behind(c, i, 6, msc_or_tissue_word);
+		case DN_GRAFT:
+			if (cls_weq(c, i - 1, "of") && cls_is_msc_word(c, i - 2))
+				return true;
+			/* FALLTHROUGH */
 		case DN_DONOR:
-			/* "donor mesenchymal stem cells", "donor ex-vivo expanded MSC" */
+			/* "donor mesenchymal stem cells", "donor ex-vivo expanded MSC", "autograft MSC" */
 			return cls_ahead(c, end - 1, 4, cls_is_msc_word);
 		case DN_PLAIN:
 			return true;
@@ -238,7 +251,7 @@ enum
 static const phrase manip_phrases[] = {
 	{"culture expanded|expansion", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"ex vivo expanded|cultured|expansion|culture|cultivated", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
-	{"expanded|cultured ex|in vivo|vitro", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
+	{"expanded|cultured|cultivated ex|in vivo|vitro", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"expanded in culture", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"in vitro expanded|cultured|expansion", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
 	{"more than minimally manipulated", MSC_MANIP_CULTURE_EXPANDED, MN_PLAIN},
@@ -266,7 +279,7 @@ static const phrase manip_phrases[] = {
 	{"uncultured|uncultivated|unexpanded", MSC_MANIP_MINIMALLY_MANIPULATED, MN_NEGATED},
 	{"non cultured|expanded|cultivated", MSC_MANIP_MINIMALLY_MANIPULATED, MN_NEGATED},
 	{"not expanded|cultured", MSC_MANIP_MINIMALLY_MANIPULATED, MN_NEGATED},
-	{"without ?ex ?vivo ?in ?vitro expansion|culture|culturing|cultivation", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
+	{"without ?ex ?vivo ?in ?vitro expansion|culture|culturing|cultivation|expanded|cultured", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 	{"point of care", MSC_MANIP_MINIMALLY_MANIPULATED, MN_PLAIN},
 };
 static cpat cp_manip[NELEM(manip_phrases)];
@@ -397,9 +410,9 @@ manip_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			/* peripheral or cord blood mononuclear cells are not an MSC product */
 			if (cls_weq(c, i - 1, "blood") && (cls_weq(c, i - 2, "peripheral") || cls_weq(c, i - 2, "cord")))
 				return false;
-			/* "MSC are collected from ... mononuclear cells" */
+			/* "MSC are collected from ... mononuclear cells", "hypoxic-cultured bone marrow mononuclear cells" */
 			for (int k = i - 1; k >= 0 && k >= i - 4; k--)
-				if (cls_weq(c, k, "from"))
+				if (cls_weq(c, k, "from") || cls_wprefix(c, k, "cultur") || cls_wprefix(c, k, "expand"))
 					return false;
 			return true;
 		case MN_NEGATED:

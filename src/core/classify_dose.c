@@ -214,12 +214,19 @@ cls_dose_scan_number(const char *s, size_t len, size_t p, dose_cand *d)
 			m = mm;
 		}
 	}
-	if (q + 1 < len && s[q] == '.' && ascii_is_digit((unsigned char) s[q + 1]))
+	/*
+	 * a decimal point; also a middle dot ("2Â·0") and the comma of
+	 * "0,5" (no thousands group starts with 0; "12,5" stays refused)
+	 */
+	if ((q + 1 < len && s[q] == '.' && ascii_is_digit((unsigned char) s[q + 1])) ||
+		(q + 2 < len && (unsigned char) s[q] == 0xC2 && (unsigned char) s[q + 1] == 0xB7 &&
+		 ascii_is_digit((unsigned char) s[q + 2])) ||
+		(m == 1 && d->mant[0] == '0' && q + 1 < len && s[q] == ',' && ascii_is_digit((unsigned char) s[q + 1])))
 	{
 		point = true;
 		if (m + 1 < sizeof(d->mant))
 			d->mant[m++] = '.';
-		q++;
+		q += s[q] == '.' || s[q] == ',' ? 1 : 2;
 		while (q < len && ascii_is_digit((unsigned char) s[q]))
 		{
 			if (m + 1 < sizeof(d->mant))
@@ -524,6 +531,22 @@ times_before(const char *s, size_t p)
 	return n != 0;
 }
 
+/* Does "supplied as" come right before p (the content of a vial, not a dose given)? */
+static bool
+supplied_before(const char *s, size_t p)
+{
+	size_t		q = p;
+
+	while (q > 0 && ascii_is_inline_space((unsigned char) s[q - 1]))
+		q--;
+	if (q < 3 || !lit_at(s, q, q - 2, "as") || ascii_is_alpha((unsigned char) s[q - 3]))
+		return false;
+	q -= 2;
+	while (q > 0 && ascii_is_inline_space((unsigned char) s[q - 1]))
+		q--;
+	return q >= 8 && lit_at(s, q, q - 8, "supplied");
+}
+
 /*
  * The dose of candidate d (its unit read), checked by the cell_dose
  * parser: false when it is not one.
@@ -537,7 +560,7 @@ dose_value(const char *s, const dose_cand *d, msc_cell_dose *v)
 	size_t		digits = 0;
 	long		exp = d->exp;
 
-	if (d->reject)
+	if (d->reject || supplied_before(s, d->start))
 		return false;
 	if (d->need_unit && !d->unit && !d->per_kg)
 		return false;
@@ -585,22 +608,62 @@ range_high(const char *s, size_t len, size_t q)
 }
 
 /*
- * Does s hold "...lion" or "...usand" (million, billion, trillion,
- * thousand), in any case?  One plain pass: the check at each "n" is cheap.
+ * Is p the "n" of a scale word in words ("millio-n", "billio-n",
+ * "trillio-n", "thousa-n-d"), in any case?  A cheap test made at every
+ * letter: numbers in words are looked for only before a scale word.
+ */
+static inline bool
+scale_word_n(const char *s, size_t p)
+{
+	char		a,
+				b,
+				c;
+
+	if ((s[p] | 0x20) != 'n' || p < 3)
+		return false;
+	a = (char) (s[p - 3] | 0x20);
+	b = (char) (s[p - 2] | 0x20);
+	c = (char) (s[p - 1] | 0x20);
+	return (a == 'l' && b == 'i' && c == 'o') || (a == 'u' && b == 's' && c == 'a');
+}
+
+/*
+ * The number in words that ends with the scale word at p ("Twenty
+ * million", "three hundred and fifty million"), read from the earliest of
+ * the eight words before it, not before floor (the end of what was read
+ * already): into d, or false.
  */
 static bool
-has_scale_word(const char *s, size_t len)
+number_words_before(const char *s, size_t len, size_t floor, size_t p, dose_cand *d)
 {
-	for (size_t p = 3; p < len; p++)
-		if ((s[p] | 0x20) == 'n')
-		{
-			char		a = (char) (s[p - 3] | 0x20),
-						b = (char) (s[p - 2] | 0x20),
-						c = (char) (s[p - 1] | 0x20);
+	size_t		starts[8];
+	int			k = 0;
+	size_t		q = p;
 
-			if ((a == 'l' && b == 'i' && c == 'o') || (a == 'u' && b == 's' && c == 'a'))
-				return true;
-		}
+	/* words of at most 12 letters: the look back is bounded (linear time) */
+	while (q > floor && ascii_is_alpha((unsigned char) s[q - 1]) && p - q < 12)
+		q--;
+	if (q > floor && ascii_is_alpha((unsigned char) s[q - 1]))
+		return false;
+	while (k < 8 && q > floor + 1 && (s[q - 1] == ' ' || s[q - 1] == '-'))
+	{
+		size_t		b = q - 1;
+
+		while (b > floor && ascii_is_alpha((unsigned char) s[b - 1]) && q - 1 - b < 12)
+			b--;
+		if (b == q - 1 || (b > floor && ascii_is_alpha((unsigned char) s[b - 1])))
+			break;
+		starts[k++] = b;
+		q = b;
+	}
+	while (k-- > 0)
+	{
+		size_t		b = starts[k];
+
+		if ((b == 0 || s[b - 1] == ' ' || s[b - 1] == '(') && number_word_letter(s[b]) &&
+			may_be_number_words(s, len, b) && scan_number_words(s, len, b, d) && d->end > p)
+			return true;
+	}
 	return false;
 }
 
@@ -623,12 +686,8 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 		   bool (*found) (void *, const msc_cell_dose *), void *arg)
 {
 	size_t		p = 0;
-
-	/*
-	 * Numbers in words come before "million", "billion", "trillion" or
-	 * "thousand": without one of them in the text, words are not looked at.
-	 */
-	bool		words = has_scale_word(s, len);
+	size_t		floor = 0;		/* the end of the last number read */
+	size_t		power_end = SIZE_MAX;	/* where the last number with a power ended */
 
 	while (p < len)
 	{
@@ -638,22 +697,25 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 
 		if (!ascii_is_digit((unsigned char) s[p]))
 		{
-			/* "Twenty million cells": a word starting o, t, f, s, e or n */
-			/* (a cheap test first: this runs for every character) */
-			if (words && (p == 0 || s[p - 1] == ' ' || s[p - 1] == '(') && number_word_letter(s[p]) &&
-				may_be_number_words(s, len, p) && scan_number_words(s, len, p, &d))
+			/*
+			 * "Twenty million cells": numbers in words end with a scale
+			 * word, so they are looked for only at one (a cheap test first:
+			 * this runs for every character), reading back from it.
+			 */
+			if (scale_word_n(s, p) && number_words_before(s, len, floor, p, &d))
 			{
 				cls_dose_scan_unit(s, len, &d, 0);
 				if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
 					return;
-				p = d.end;
+				p = floor = d.end;
 				continue;
 			}
 			p++;
 			continue;
 		}
 		if (p > 0 && (ascii_is_alnum((unsigned char) s[p - 1]) || s[p - 1] == '.' ||
-					  (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2])) ||
+					  (s[p - 1] == ',' && p > 1 && ascii_is_digit((unsigned char) s[p - 2]) &&
+					   !cls_dose_list_comma(s, len, p - 1) && p - 1 != power_end) ||
 					  s[p - 1] == '^' || times_before(s, p) ||
 					  (s[p - 1] == '-' && p > 1 && ascii_is_alnum((unsigned char) s[p - 2]) &&
 					   !ascii_is_digit((unsigned char) s[p - 2]))))
@@ -710,6 +772,8 @@ scan_doses(const char *s, size_t len, const msc_classify_trace *trace,
 		}
 		cls_dose_scan_unit(s, len, &d, 0);
 		p = d.end > p ? d.end : p + 1;
+		if (d.scaled)
+			power_end = d.end;
 		if (dose_value(s, &d, &v) && !report(&v, &d, trace, found, arg))
 			return;
 	}

@@ -82,4 +82,6 @@ void		cls_dose_scan_unit(const char *s, size_t len, dose_cand *d, int depth);
 /* Is there a cell word or "dose" in the few words before p (same clause)? */
 bool		cls_dose_cells_before(const char *s, size_t p);
 
+bool		cls_dose_list_comma(const char *s, size_t len, size_t r);
+
 #endif

@@ -31,7 +31,8 @@ unit_head(const char *s, size_t len, size_t p, size_t e)
 	for (size_t k = p; k < e; k++)
 		if (ascii_is_upper((unsigned char) s[k]))
 			upper++;
-	if ((n == 4 && ends_with(s, p, e, "cell")) || (n == 5 && ends_with(s, p, e, "cells")))
+	if ((n == 4 && ends_with(s, p, e, "cell")) || (n == 5 && ends_with(s, p, e, "cells")) ||
+		(n == 6 && ends_with(s, p, e, "cellls")))
 		return true;
 	if (ends_with(s, p, e, "msc") || ends_with(s, p, e, "mscs"))
 		return true;
@@ -50,22 +51,35 @@ unit_head(const char *s, size_t len, size_t p, size_t e)
 static int
 unit_stop(const char *s, size_t len, size_t p, size_t e)
 {
-	static const char *const other_units[] = {
-		"ml", "mls", "l", "ul", "mg", "g", "mcg", "ug", "ng", "pg", "iu", "units",
-		"unit", "copies", "particles", "vg", "gy", "cgy", "pfu", "mm", "cm",
-		"mmol", "meq", "platelets", "plt", NULL
+	/* lengths kept with the words: this runs for every word after every number */
+#define W(w) {w, sizeof(w) - 1}
+	static const struct
+	{
+		const char *w;
+		size_t		n;
+	}			other_units[] = {
+		W("ml"), W("mls"), W("l"), W("ul"), W("mg"), W("g"), W("mcg"), W("ug"), W("ng"), W("pg"),
+		W("iu"), W("units"), W("unit"), W("copies"), W("particles"), W("vg"), W("gy"), W("cgy"),
+		W("pfu"), W("mm"), W("cm"), W("mmol"), W("meq"), W("platelets"), W("plt"), W("exosome"),
+		W("exosomes"), W("vesicles"), W("evs")
+	},
+				stops[] = {
+		W("per"), W("kg"), W("dose"), W("doses"), W("day"), W("days"), W("week"), W("weeks"),
+		W("month"), W("months"), W("year"), W("years"), W("times"), W("patients"), W("patient"),
+		W("subjects"), W("hours"), W("minutes"), W("min")
 	};
-	static const char *const stops[] = {
-		"per", "kg", "dose", "doses", "day", "days", "week", "weeks", "month",
-		"months", "year", "years", "times", "patients", "patient", "subjects",
-		"hours", "minutes", "min", NULL
-	};
+#undef W
+	size_t		n = e - p;
+	char		f;
 
-	for (const char *const *w = other_units; *w; w++)
-		if (e - p == strlen(*w) && lit_at(s, len, p, *w))
+	if (n == 0 || n > 9)
+		return 0;
+	f = ascii_lower((unsigned char) s[p]);
+	for (size_t k = 0; k < sizeof(other_units) / sizeof(other_units[0]); k++)
+		if (other_units[k].n == n && other_units[k].w[0] == f && lit_at(s, len, p, other_units[k].w))
 			return 1;
-	for (const char *const *w = stops; *w; w++)
-		if (e - p == strlen(*w) && lit_at(s, len, p, *w))
+	for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]); k++)
+		if (stops[k].n == n && stops[k].w[0] == f && lit_at(s, len, p, stops[k].w))
 			return 2;
 	return 0;
 }
@@ -80,8 +94,29 @@ per_at(const char *s, size_t len, size_t p)
 	if (q < len && s[q] == '/')
 		return skip_blanks(s, len, q + 1);
 	if ((n = word_at(s, len, q, "per")) != 0)
-		return skip_blanks(s, len, q + n);
+	{
+		/* "per/kg" */
+		q = skip_blanks(s, len, q + n);
+		return q < len && s[q] == '/' ? skip_blanks(s, len, q + 1) : q;
+	}
 	return 0;
+}
+
+/*
+ * Is the comma at r one of a list of decimal numbers written without a
+ * blank ("0.5, 1.0,2.5 million cells/kg")?  A digit follows it and a
+ * number with a decimal point ends at it; "12,5" is no list.
+ */
+bool
+cls_dose_list_comma(const char *s, size_t len, size_t r)
+{
+	size_t		k = r;
+
+	if (r + 1 >= len || s[r] != ',' || !ascii_is_digit((unsigned char) s[r + 1]))
+		return false;
+	while (k > 0 && ascii_is_digit((unsigned char) s[k - 1]))
+		k--;
+	return k < r && k >= 2 && s[k - 1] == '.' && ascii_is_digit((unsigned char) s[k - 2]);
 }
 
 /* "/kg", "per kg", "per kilogram", "per body kg", "x kg": end or 0. */
@@ -210,7 +245,12 @@ after_unit(const char *s, size_t len, size_t p)
 		q = skip_blanks(s, len, q + 1);
 	}
 	else if ((n = word_at(s, len, q, "per")) != 0)
+	{
 		q = skip_blanks(s, len, q + n);
+		/* "cells per 1 mL" is a concentration, "cells/2mL" a volume */
+		if (q + 1 < len && s[q] == '1' && !ascii_is_digit((unsigned char) s[q + 1]) && s[q + 1] != '.')
+			return 1;
+	}
 	else if (q < len && s[q] == '(')
 	{
 		/* "(30ml)" */
@@ -234,6 +274,9 @@ after_unit(const char *s, size_t len, size_t p)
 		r = skip_blanks(s, len, r);
 		if (word_at(s, len, r, "ml") || word_at(s, len, r, "mls"))
 			return 2;
+		/* "per 1cm^2 of the surface", "/ 2 cm2": an area */
+		if (lit_at(s, len, r, "cm") || lit_at(s, len, r, "mm"))
+			return 1;
 		return 0;
 	}
 	if (lit_at(s, len, q, "\xC2\xB5") || lit_at(s, len, q, "\xCE\xBC") ||
@@ -311,6 +354,18 @@ skip_restated(const char *s, size_t len, size_t p)
 	return r + 1;
 }
 
+/*
+ * Is the comma at r between two numbers of a list: a blank after it, a
+ * list of decimals ("1.0,2.5"), or a digit right after a power ("6.29 x
+ * 107,9.43 x 107")?  Not "12,5 million".
+ */
+static bool
+list_sep(const char *s, size_t len, size_t r, const dose_cand *d)
+{
+	return r + 1 < len && (ascii_is_inline_space((unsigned char) s[r + 1]) || cls_dose_list_comma(s, len, r) ||
+						   (d->scaled && r == d->end && ascii_is_digit((unsigned char) s[r + 1])));
+}
+
 /* Is the word just before the comma at r a donor or tissue adjective? */
 static bool
 adjective_before(const char *s, size_t from, size_t r)
@@ -382,7 +437,7 @@ cls_dose_scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 				r++;
 				continue;
 			}
-			if (ch == ',' && depth < 8 && r + 1 < len && ascii_is_inline_space((unsigned char) s[r + 1]))
+			if (ch == ',' && depth < 8 && list_sep(s, len, r, d))
 				break;
 			if (ch == ',')
 				goto no_unit;
@@ -391,7 +446,7 @@ cls_dose_scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 		if (r >= len)
 			goto no_unit;
 		/* a shared unit: "6.0*10^6, 3.0*10^7 and 9.0*10^7 cells", "100M or 300M cells" */
-		if ((s[r] == ',' && r + 1 < len && ascii_is_inline_space((unsigned char) s[r + 1])) ||
+		if ((s[r] == ',' && list_sep(s, len, r, d)) ||
 			word_at(s, len, r, "and") || word_at(s, len, r, "or"))
 		{
 			size_t		t = s[r] == ',' ? r + 1 : r + (word_at(s, len, r, "and") ? 3 : 2);
@@ -404,7 +459,14 @@ cls_dose_scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 				cls_dose_scan_number(s, len, t, &next) && !next.reject)
 			{
 				cls_dose_scan_unit(s, len, &next, depth + 1);
-				if (!next.reject && (next.unit || next.per_kg))
+				/* "2 X 10^9, 4 X 10^9, 8 X 10^9/mL": the list is of concentrations */
+				if (next.reject)
+				{
+					d->reject = true;
+					d->stop = r;
+					return;
+				}
+				if (next.unit || next.per_kg)
 				{
 					/* "1.0 or 2.0 million cells/kg": the scale is shared too */
 					if (!d->scaled && next.scaled)
@@ -458,6 +520,15 @@ cls_dose_scan_unit(const char *s, size_t len, dose_cand *d, int depth)
 			d->stop = e;
 			/* "... Stromal Cells (MSCs) cells/kg", "MSCs (MSCs) per kg" */
 			e = skip_restated(s, len, e);
+			/* "1x10^7 cells of ASC per 1cm^2": what follows the product named */
+			if ((r = word_at(s, len, skip_blanks(s, len, e), "of")) != 0)
+			{
+				size_t		t = skip_blanks(s, len, skip_blanks(s, len, e) + r);
+				size_t		te = word_end(s, len, t);
+
+				if (te > t && after_unit(s, len, te) == 1)
+					e = te;
+			}
 			if ((r = per_kg_at(s, len, e)) != 0)
 			{
 				d->per_kg = true;

@@ -395,6 +395,7 @@ static const phrase route_phrases[] = {
 	{"intra lesional*", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"into ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"injection|injections|injected|applied|administered|delivered to ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
+	{"injection|injections of # to ?# ?# ?# lesion|lesions", MSC_ROUTE_INTRALESIONAL, RT_PLAIN},
 	{"injury|injured site|sites|area", MSC_ROUTE_INTRALESIONAL, RT_INTO},
 	{"intratendinous*|intratendon*|intratendinously", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
 	{"intra tendinous*|tendon", MSC_ROUTE_INTRATENDINOUS, RT_PLAIN},
@@ -413,7 +414,7 @@ static const phrase route_phrases[] = {
 	{"=SQ|=subQ|=SubQ|=subq", MSC_ROUTE_SUBCUTANEOUS, RT_ABBREV},
 	{"sub cutaneous*", MSC_ROUTE_SUBCUTANEOUS, RT_PLAIN},
 	{"into ?the subcutaneous|subcutis tissue|tissues|layer|fat", MSC_ROUTE_SUBCUTANEOUS, RT_INTO_TISSUE},
-	{"intradermal*|intracutaneous*", MSC_ROUTE_INTRADERMAL, RT_PLAIN},
+	{"intradermal*|intradermic*|intracutaneous*", MSC_ROUTE_INTRADERMAL, RT_PLAIN},
 	{"intra dermal*", MSC_ROUTE_INTRADERMAL, RT_PLAIN},
 	{"intraarterial*", MSC_ROUTE_INTRA_ARTERIAL, RT_PLAIN},
 	{"intra arterial*", MSC_ROUTE_INTRA_ARTERIAL, RT_PLAIN},
@@ -612,6 +613,25 @@ names_other_site(const char *s, size_t len)
 	return false;
 }
 
+/* Does the text name cells anywhere?  Read only when the first reading saw no cell word. */
+static bool
+names_cells(const char *s, size_t len)
+{
+	clause		c;
+	size_t		pos = 0;
+
+	while (pos < len)
+	{
+		int			end;
+
+		pos = cls_clause_next(s, len, pos, &c);
+		for (int i = 0; i < c.n; i++)
+			if (cls_is_cell_word(&c, i) || cls_source_abbrev(&c, i, &end))
+				return true;
+	}
+	return false;
+}
+
 static bool
 route_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 {
@@ -633,6 +653,9 @@ route_phrase_ok(const clause *c, int i, int end, const phrase *ph)
 			break;
 	}
 	if (blocks && ph->rule != RT_INTO_TISSUE && end < c->n && cls_phrase_link(c, end) && cls_win(c, end, blocks))
+		return false;
+	/* "without reaching the subarachnoid space" (a sham procedure) */
+	if (cls_weq(c, i - 1, "without") || cls_weq(c, i - 2, "without"))
 		return false;
 	switch (ph->rule)
 	{
@@ -687,10 +710,18 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 	int			n = 0;
 
 	bool		infusion = false;
+	bool		cells = false;	/* a cell word seen (not every word is looked at) */
 	size_t		inf_start = 0,
 				inf_end = 0;
 
 	if (s == NULL)
+		return 0;
+	/*
+	 * The routes of a transplant record that names no cells are dropped at
+	 * the end, after their mentions: an observer sees only a reading whose
+	 * answer is not empty.
+	 */
+	if (trace && trace->mention && msc_classify_routes(s, len, out, NULL) == 0)
 		return 0;
 	while (pos < len)
 	{
@@ -703,12 +734,16 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			int			k = -1;
 			int			code = 0;
 
+			if (c.w[i].cls & WC_CELL)
+				cells = true;
 			/* an infusion of the cells: intravenous if no site is named */
 			if (!infusion && c.w[i].first == 'i' && cls_wprefix(&c, i, "infus"))
 			{
 				if (drug < 0)
 					drug = clause_has_drug(&c) && !clause_has_cells(&c);
+				/* "islets infusion" (but "infusion of islets plus BM-MSCs" is the cells') */
 				if (!drug && !route_of_drug(&c, i, i + 1) && !cls_win(&c, i - 1, infused_other) &&
+					!cls_wprefix(&c, i - 1, "islet") &&
 					!(cls_weq(&c, i + 1, "of") && cls_win(&c, i + 2, infused_other)))
 				{
 					infusion = true;
@@ -755,6 +790,13 @@ msc_classify_routes(const char *s, size_t len, uint8_t *out,
 			i = (k >= 0 || code != 0) ? end : i + 1;
 		}
 	}
+	/*
+	 * A record about a haematopoietic transplant that names no cells
+	 * ("Umbilical Cord Blood Transplant ... Given IV") states no route of
+	 * an MSC product: its routes are the graft's and the drugs'.
+	 */
+	if ((n > 0 || infusion) && !cells && !names_cells(s, len) && text_is_hsct(s, len))
+		return 0;
 	if (n == 0 && infusion && !names_other_site(s, len))
 	{
 		if (trace && trace->mention)

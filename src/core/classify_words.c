@@ -426,7 +426,7 @@ static const char *const drug_words[] = {
 	"heparin", "insulin", "methotrexate", "ozone", "dextrose", "atg",
 	"thymoglobulin", "antithymocyte", "liraglutide", "semaglutide",
 	"glucocorticoid*", "botulinum", "ketorolac", "morphine", "fentanyl",
-	"gram", "grams", "gy", "cgy", "oral", "orally", "po",
+	"gram", "grams", "gy", "cgy", "oral", "orally", "po", "sodium",
 	NULL
 };
 

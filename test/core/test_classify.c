@@ -240,6 +240,15 @@ test_routes(void)
 	routes_are("via a central venous catheter", "intravenous");
 	routes_are("infused via peripheral venous access", "intravenous");
 	routes_are("IM injection of MSCs on day 1; MSCs intrathecally on day 30", "intramuscular,intrathecal");
+	/* after the unseen100 run */
+	routes_are("Islet transplantation patients will receive autologous MSCs following islets infusion", "");
+	routes_are("One time infusion of islets plus BM-MSCs", "intravenous");
+	routes_are("Intradermic application of MSCs around the ulcer", "intradermal");
+	routes_are("MSCs IT infusion | sham puncture without reaching subarachnoid space", "intrathecal");
+	routes_are("Umbilical Cord Blood Transplantation | Busulfan | Given IV | receive a cord blood transplant IV on day 0", "");
+	routes_are("Sodium Chloride (0.9%) intravenous infusion preparation is a sterile solution", "");
+	routes_are("intravenously", "intravenous");
+	routes_are("Injection of hAMSCs to local skin lesions", "intralesional");
 }
 
 static void
@@ -335,6 +344,16 @@ test_issue15_sources_donor(void)
 	donor_is("Healthy volunteer bone marrow harvest", "allogeneic");
 	donor_is("Autologous Collagen Induced Chondrogenesis with BMAC", "");
 	donor_is("HSCT from a related donor", "");
+	donor_is("undergo autologous bone marrow stem cell transplantation into the lesion area", "autologous");
+	donor_is("autologous stem cell transplantation for myeloma", "");
+	donor_is("Human Autograft Mesenchymal Stem Cell", "autologous");
+	donor_is("iliac crest bone autograft", "");
+	donor_is("islet of allograft and MSCs of autograft", "autologous");
+	donor_is("allogeneic human umbilical cord blood (hUCB)-derived mesenchymal stem cell", "allogeneic");
+	donor_is("allogeneic cord blood (UCB) transplantation", "");
+	manipulation_is("Mesenchymal Stem Cells (MSCs) will be isolated and cultivated in vitro", "culture_expanded");
+	manipulation_is("Adipose-derived stem cells without expanded", "minimally_manipulated");
+	manipulation_is("Hypoxic cultured MSCs | hypoxic-cultured bone marrow mononuclear cells", "culture_expanded");
 }
 
 static void
@@ -475,6 +494,22 @@ test_every_dose(void)
 	doses_are("20 million cells/mL in 1.5 mL", "3e7 cells");
 	doses_are("20 million cells/mL; 3 mL of saline", "");
 	doses_are("Placebo (saline)", "");
+	/* after the unseen100 run */
+	doses_are("MSC 2\xC2\xB7" "0\xC3\x97" "106 cells/kg i.v.", "2e6 cells/kg");
+	doses_are("into scarred vocal fold (0,5-1 million cellls/Vocal fold, maximum 2 million cells)",
+			  "5e5 cells,1e6 cells,2e6 cells");
+	doses_are("12,5 million cells", "");
+	doses_are("1-2x10^6 million MSCs per/kg body weight", "1e6 cells/kg,2e6 cells/kg");
+	doses_are("combination of 0.5, 1.0,2.5 million cells/kg", "5e5 cells/kg,1e6 cells/kg,2.5e6 cells/kg");
+	doses_are("resuspended to a concentration of 5 million cells per 1 mL", "");
+	doses_are("a dose of 1.0 x 10^7 cells/1mL", "1e7 cells");
+	doses_are("about 1x10^7 cells of ASC per 1cm^2 of the surface area of the fistula", "");
+	doses_are("Escalating dose 2 X 10^9, 4 X 10^9, 8 X 10^9/mL", "");
+	doses_are("Dose escalation will begin at 2 x 10^9 exosomes", "");
+	doses_are("3 dose groups (6.29 \xC3\x97 107,9.43 \xC3\x97 107 and 14.15 \xC3\x97 107 cells/m2)", "");
+	doses_are("3 dose groups (6.29 \xC3\x97 107,9.43 \xC3\x97 107 and 14.15 \xC3\x97 107 cells)",
+			  "6.29e7 cells,9.43e7 cells,1.415e8 cells");
+	doses_are("CYP-001 is supplied as 100 million MSCs in 20 mL. Patients receive 2 million MSCs/kg", "2e6 cells/kg");
 	CHECK(msc_classify_doses("1, 2, 3 x 10^6 cells", 20, NULL, 0, NULL) == -1, "more doses than room: -1");
 }
 
@@ -690,6 +725,9 @@ test_huge_texts(void)
 		"((((1", "1 x 10 8 ", "MSC 1 million unit ", "1 x 10^6 cells/mL, ", "2 x 50 ",
 		"5 million cells per kg ", "one hundred and ", "6.10e7 ", "106 cells ",
 		"1-2 x10^6 per kg, ", "1, 2 and ", "infusion ", "in the knee ", "5 million of the ", "1 x 10^6 a ",
+		"lion", "twenty million and ", "one one one one one one one one one million ", "1.0,",
+		"0.5, 1.0,2.5 million cells ", "0,5-", "2\xC2\xB7", "6.29 x 107,", "supplied as 1 million cells ",
+		"cells per 1 mL ", "1 x 10^7 cells of ",
 	};
 
 	for (size_t p = 0; p < sizeof(patterns) / sizeof(patterns[0]); p++)
