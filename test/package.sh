@@ -79,14 +79,14 @@ trap finish EXIT
 trap 'exit 130' INT TERM
 
 # ---- 1. build both packages ----
-build_package() {	# DIR: dpkg-buildpackage there, the .deb lands in DIR/..
+build_package() {	# DIR LABEL: dpkg-buildpackage in DIR, the .deb lands in DIR/..
   local log=$1.build.log start=$SECONDS
   if (cd "$1" && DEB_BUILD_OPTIONS=nocheck nice dpkg-buildpackage -us -uc -b) > "$log" 2>&1; then
-    ok "build $(basename "$1") ($((SECONDS - start)) s)"
+    ok "dpkg-buildpackage of $2 ($((SECONDS - start)) s)"
   else
-    bad "build $(basename "$1")" "$(tail -30 "$log")"; return 1
+    bad "dpkg-buildpackage of $2" "$(tail -30 "$log")"; return 1
   fi
-  if grep -E "warning:" "$log" | grep -v dpkg; then bad "build $(basename "$1"): compiler warnings"; fi
+  check "no compiler warning building $2" "" "$(grep -E "warning:" "$log" | grep -v -E "^(dpkg|install: WARNING)" || true)"
 }
 lint() {	# CHANGES: lintian, no error
   local out
@@ -97,14 +97,14 @@ lint() {	# CHANGES: lintian, no error
 
 mkdir -p "$work/new/src" "$work/old/src"
 git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$work/new/src"
-build_package "$work/new/src"
+build_package "$work/new/src" "this checkout ($current)"
 lint "$work/new/msc-registry_${current}-1_$(dpkg --print-architecture).changes"
 
 git archive "$old_commit" | tar -x -C "$work/old/src"
 cp -r debian "$work/old/src/"
 { printf 'msc-registry (%s-1) unstable; urgency=medium\n\n  * Release %s, packaged by test/package.sh.\n\n' $old $old
   sed -n '/^ -- /{p;q}' debian/changelog; } > "$work/old/src/debian/changelog"
-build_package "$work/old/src"
+build_package "$work/old/src" "release $old ($old_commit)"
 lint "$work/old/msc-registry_${old}-1_$(dpkg --print-architecture).changes"
 new_deb=$(ls "$work"/new/"${pkg}_${current}"-1_*.deb)
 old_deb=$(ls "$work"/old/"${pkg}_${old}"-1_*.deb)
