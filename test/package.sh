@@ -25,12 +25,53 @@
 #    trial; apt install the current package; the owner runs ALTER EXTENSION
 #    msc_registry UPDATE: version current, the trial kept, the new version's
 #    functions there.  dpkg -r: nothing left.
+#
+#   test/package.sh --in-root ROOT
+# runs the same test inside the Debian 13 root of scripts/pg17-check.sh
+# (ROOT: its build/pg17-root), for the PostgreSQL 17 package: under
+# /tmp/pg17-root.lock (others use the root too), it mounts /proc and /dev
+# there as pg17-check.sh does (and unmounts what it mounted), installs
+# debhelper, lintian and postgresql-all in the root, puts a clone of this
+# checkout (the history, for release 0.2.0, then the working tree's files
+# over it) at /src/msc_package, runs test/package.sh there, and removes it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. test/lib.sh
-top=$PWD
-
 [ "$(id -u)" = 0 ] || { echo "package: run as root (apt install, dpkg -r)" >&2; exit 2; }
+
+if [ "${1:-}" = --in-root ]; then
+  root=$(cd "${2:?package: --in-root ROOT}" && pwd)
+  [ -e "$root/.msc-packages-installed" ] || { echo "package: $root is not ready (scripts/pg17-check.sh --setup)" >&2; exit 2; }
+  exec 8>/tmp/pg17-root.lock
+  flock 8
+  mounted=()
+  unmount() { local i; for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[$i]}" || true; done
+              rm -rf "$root/src/msc_package"; }
+  trap unmount EXIT
+  mount_in_root() {	# type-or-bind source target
+    mkdir -p "$3"
+    if mountpoint -q "$3"; then return; fi
+    if [ "$1" = bind ]; then mount --bind "$2" "$3"; else mount -t "$1" "$2" "$3"; fi
+    mounted+=("$3")
+  }
+  mount_in_root proc proc "$root/proc"
+  mount_in_root bind /dev "$root/dev"
+  mount_in_root bind /dev/pts "$root/dev/pts"
+  mount_in_root tmpfs shm "$root/dev/shm"
+  rm -rf "$root/src/msc_package"
+  git clone -q --no-hardlinks . "$root/src/msc_package"
+  git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$root/src/msc_package"
+  chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive \
+    bash -c 'set -e
+      apt-get install -y -qq --no-install-recommends debhelper lintian postgresql-all > /tmp/package-apt.log 2>&1 ||
+        { apt-get update -qq && apt-get install -y -qq --no-install-recommends debhelper lintian postgresql-all > /tmp/package-apt.log 2>&1; } ||
+        { cat /tmp/package-apt.log; exit 1; }
+      echo "== in the root: $(. /etc/os-release; echo "$PRETTY_NAME"), $(pg_config --version)"
+      cd /src/msc_package && test/package.sh'
+  exit
+fi
+
+. test/lib.sh
+
 pgver=$(pg_config --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 pkg=postgresql-$pgver-msc-registry
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" msc_registry.control)
@@ -124,10 +165,10 @@ apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-insta
 remove_clean() {	# LABEL
   local listed left
   listed=$(dpkg -L "$pkg" | while read -r f; do [ -d "$f" ] || echo "$f"; done)
-  dpkg -r "$pkg" > /dev/null
+  dpkg -r "$pkg" > /dev/null 2>&1
   left=$(while read -r f; do [ -e "$f" ] && echo "$f"; done <<<"$listed"; all_files)
   check "$1: dpkg -r leaves none of the package's $(wc -l <<<"$listed") files" "" "$left"
-  dpkg --purge "$pkg" > /dev/null
+  dpkg --purge "$pkg" > /dev/null 2>&1
 }
 
 # ---- 3. the current package as installed ----
