@@ -33,7 +33,7 @@ check "every file is under $name/" "" "$(grep -v "^$name/" "$work/zip.list" || t
 check "the files are those of the commit, nothing more or less" "" \
   "$(diff <(sed "s|^$name/||" "$work/zip.list") <(git ls-tree -r --name-only HEAD | sort) || true)"
 check "no build output (objects, libraries, bitcode, build/, results/)" "" \
-  "$(grep -E '\.(o|so|bc|a)$|^[^/]+/(build|results|log)/|regression\.(diffs|out)$' "$work/zip.list" || true)"
+  "$(grep -E '\.(o|so|bc|a)$|^[^/]+/(build|results|log)/|(^|/)regression\.(diffs|out)$' "$work/zip.list" || true)"
 check "no symbolic link" "" "$(unzip -Z -l "$zip" | awk '$1 ~ /^l/' || true)"
 
 (cd "$work" && unzip -q "$zip")

@@ -122,7 +122,9 @@ trap 'exit 130' INT TERM
 # ---- 1. build both packages ----
 build_package() {	# DIR LABEL: dpkg-buildpackage in DIR, the .deb lands in DIR/..
   local log=$1.build.log start=$SECONDS
-  if (cd "$1" && DEB_BUILD_OPTIONS=nocheck nice dpkg-buildpackage -us -uc -b) > "$log" 2>&1; then
+  # debian/control lists the server versions of the machine that wrote it:
+  # regenerated for this one (as Debian's builds of other versions do)
+  if (cd "$1" && pg_buildext updatecontrol && DEB_BUILD_OPTIONS=nocheck nice dpkg-buildpackage -us -uc -b) > "$log" 2>&1; then
     ok "dpkg-buildpackage of $2 ($((SECONDS - start)) s)"
   else
     bad "dpkg-buildpackage of $2" "$(tail -30 "$log")"; return 1
