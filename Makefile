@@ -79,6 +79,20 @@ old-releases: $(OLD_RELEASE_SCRIPTS)
 install-old-releases: $(OLD_RELEASE_SCRIPTS)
 	$(INSTALL_DATA) $^ '$(DESTDIR)$(datadir)/extension/'
 
+# ---- the PGXN release: build/msc_registry-VERSION.zip, one directory
+# msc_registry-VERSION/ holding the files of the commit checked out (git
+# archive of HEAD: nothing built, nothing from outside the repository;
+# uncommitted changes are left out, with a warning).  It builds, installs
+# and passes installcheck without git: the install and upgrade scripts are
+# assembled from src/sql; only the upgrade and security shell tests need the
+# history, for the earlier releases' install scripts.  test/dist.sh checks it.
+DIST = $(EXTENSION)-$(EXTVERSION)
+.PHONY: dist
+dist:
+	@mkdir -p build
+	@[ -z "$$(git status --porcelain)" ] || echo "dist: uncommitted changes and untracked files are not in build/$(DIST).zip (made from HEAD)" >&2
+	git archive --format=zip --prefix=$(DIST)/ -o build/$(DIST).zip HEAD
+
 # ---- core unit tests (plain C, AddressSanitizer + UBSan) ----
 CORE_TEST_CFLAGS = -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
                    -fno-omit-frame-pointer -fno-sanitize-recover=all -Isrc/core
@@ -110,9 +124,12 @@ fuzz:
 #                as pg_virtualenv sets them), with msc_registry installed:
 #                installcheck (pg_regress), tap, shelltest, demotest
 # Each of the two groups runs all its tests and fails if any failed.
-# Shell tests: every test/*.sh but the library and the load test (which
-# starts its own cluster); a new one is picked up.
-SHELL_TESTS  = $(filter-out test/lib.sh test/shared_data.sh test/load.sh,$(sort $(wildcard test/*.sh)))
+# Shell tests: every test/*.sh but the library, the load test (which
+# starts its own cluster) and the by-hand tests of the packaging (slow,
+# test/package.sh installs into the system; doc/testing.md); a new one is
+# picked up.
+BY_HAND_TESTS = test/package.sh test/dist.sh
+SHELL_TESTS  = $(filter-out test/lib.sh test/shared_data.sh test/load.sh $(BY_HAND_TESTS),$(sort $(wildcard test/*.sh)))
 # bench/scaleout.sh and test/load.sh use the installed extension; empty:
 # they build this checkout into build/destdir
 CLUSTER_FROM ?= --installed
