@@ -89,6 +89,16 @@ SELECT round(mean::numeric, 10) AS mean, round(sd::numeric, 10) AS sd, method
 FROM mean_sd_from_range(5, 32, 88, 20);
 SELECT round(mean::numeric, 10) AS mean, round(sd::numeric, 10) AS sd, method
 FROM mean_sd_from_fivenum(5, 18, 32, 47, 88, 20);
+-- metafor's own worked example of conv.fivenum(method = "luo/wan/shi") (the same formulas), as printed
+-- in metafor's rendered reference page docs/reference/conv.fivenum.html (github wviechtb/metafor,
+-- commit 71ae8f5ac9befeacc6654ead1b03ff05c065d54d, metafor 5.1-12): n = 20, printed to 6 decimals
+SELECT ex.case_no, round(r.mean::numeric, 6) AS mean, round(r.sd::numeric, 6) AS sd,
+       round(r.mean::numeric, 6) = ex.mean AND round(r.sd::numeric, 6) = ex.sd AS as_printed
+FROM (VALUES (1, 6.594468, 3.211576), (2, 6.719500, 4.787076), (3, 6.938841, 3.679435)) ex(case_no, mean, sd),
+     LATERAL (SELECT * FROM mean_sd_from_range(2, 6, 14, 20) WHERE ex.case_no = 1
+              UNION ALL SELECT * FROM mean_sd_from_quartiles(4, 6, 10, 20) WHERE ex.case_no = 2
+              UNION ALL SELECT * FROM mean_sd_from_fivenum(2, 4, 6, 10, 14, 20) WHERE ex.case_no = 3) r
+ORDER BY ex.case_no;
 SELECT round(sd_from_t(2.1, 12, 15, -8.5)::numeric, 10) AS sd_t, round(sd_from_p(0.04, 12, 15, -8.5)::numeric, 10) AS sd_p,
        round(r_from_sd_change(20, 22, 21.071307505705477)::numeric, 10) AS r,
        round(sd_change(20, 22, r_from_sd_change(20, 22, 21.071307505705477))::numeric, 10) AS sd_change_again;
