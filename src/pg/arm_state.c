@@ -239,6 +239,27 @@ arm_result_desc(FunctionCallInfo fcinfo)
 	return desc;
 }
 
+bool
+arm_effect_arg(FunctionCallInfo fcinfo, int argno, double *yi, double *vi)
+{
+	HeapTupleHeader row;
+	bool		yi_null,
+				vi_null;
+	Datum		y,
+				v;
+
+	if (PG_ARGISNULL(argno))
+		return false;
+	row = PG_GETARG_HEAPTUPLEHEADER(argno);
+	y = GetAttributeByNum(row, 1, &yi_null);
+	v = GetAttributeByNum(row, 2, &vi_null);
+	if (yi_null || vi_null)
+		return false;
+	*yi = DatumGetFloat8(y);
+	*vi = DatumGetFloat8(v);
+	return true;
+}
+
 void
 arm_double_field(double x, Datum *v, bool *n)
 {

@@ -44,6 +44,9 @@ char	   *arm_text_arg(FunctionCallInfo fcinfo, int argno);
 /* The composite result type of the final function, blessed, cached per query. */
 TupleDesc	arm_result_desc(FunctionCallInfo fcinfo);
 
+/* yi, vi of the effect of argument argno; false when it or either is NULL. */
+bool		arm_effect_arg(FunctionCallInfo fcinfo, int argno, double *yi, double *vi);
+
 /* An optional double: NULL for NaN. */
 void		arm_double_field(double x, Datum *v, bool *n);
 

@@ -17,14 +17,13 @@
 #define OPT_TEST 2
 #define OPT_PI_TYPE 3
 
-PG_FUNCTION_INFO_V1(meta_level_accum);
-Datum
-meta_level_accum(PG_FUNCTION_ARGS)
+/* the options of arguments first (method) .. first + 3 (pi_type) */
+static void
+level_options(FunctionCallInfo fcinfo, ArmState *s, int first)
 {
-	ArmState   *s = arm_state_get(fcinfo, 2, "meta_level_accum");
-	char	   *m = arm_text_arg(fcinfo, 3),
-			   *t = arm_text_arg(fcinfo, 4),
-			   *p = arm_text_arg(fcinfo, 6);
+	char	   *m = arm_text_arg(fcinfo, first),
+			   *t = arm_text_arg(fcinfo, first + 1),
+			   *p = arm_text_arg(fcinfo, first + 3);
 	msc_error	err;
 
 	if (m != NULL)
@@ -48,14 +47,44 @@ meta_level_accum(PG_FUNCTION_ARGS)
 		ARM_CHECK(stat_pi_type_parse(p, &pt, &err), &err);
 		arm_state_opt(s, OPT_PI_TYPE, (int) pt, "prediction interval type");
 	}
-	arm_level_arg(fcinfo, s, 5);
-	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
-	{
-		double		row[2] = {PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2)};
+	arm_level_arg(fcinfo, s, first + 2);
+}
 
-		ARM_CHECK(stat_meta_check_study(row[0], row[1], &err), &err);
-		arm_state_add(s, row);
-	}
+static void
+level_add(ArmState *s, double yi, double vi)
+{
+	double		row[2] = {yi, vi};
+	msc_error	err;
+
+	ARM_CHECK(stat_meta_check_study(yi, vi, &err), &err);
+	arm_state_add(s, row);
+}
+
+/* meta_analysis(yi, vi, method, test, level [, pi_type]) transition */
+PG_FUNCTION_INFO_V1(meta_level_accum);
+Datum
+meta_level_accum(PG_FUNCTION_ARGS)
+{
+	ArmState   *s = arm_state_get(fcinfo, 2, "meta_level_accum");
+
+	level_options(fcinfo, s, 3);
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+		level_add(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
+	PG_RETURN_POINTER(s);
+}
+
+/* meta_analysis(effect, method, test, level [, pi_type]) transition */
+PG_FUNCTION_INFO_V1(meta_level_effect_accum);
+Datum
+meta_level_effect_accum(PG_FUNCTION_ARGS)
+{
+	ArmState   *s = arm_state_get(fcinfo, 2, "meta_level_effect_accum");
+	double		yi,
+				vi;
+
+	level_options(fcinfo, s, 2);
+	if (arm_effect_arg(fcinfo, 1, &yi, &vi))
+		level_add(s, yi, vi);
 	PG_RETURN_POINTER(s);
 }
 

@@ -260,6 +260,33 @@ CREATE AGGREGATE @extschema@.meta_analysis(yi double precision, vi double precis
 COMMENT ON AGGREGATE @extschema@.meta_analysis(double precision, double precision, text, text, double precision, text) IS
     'meta-analysis of yi, vi with method, test, level and prediction interval type (default, simple, t, riley) as predict(pi.type = ); Q-profile CIs for tau^2, I^2, H^2';
 
+-- the same over effect (yi, vi), as the effect overloads of meta_analysis
+CREATE FUNCTION @extschema@.meta_level_accum(internal, @extschema@.effect, text, text, double precision)
+    RETURNS internal AS 'MODULE_PATHNAME', 'meta_level_effect_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_level_accum(internal, @extschema@.effect, text, text, double precision) IS
+    'meta_analysis transition with a level: collects one effect (NULLs skipped), the method, test and level';
+CREATE FUNCTION @extschema@.meta_level_accum(internal, @extschema@.effect, text, text, double precision, text)
+    RETURNS internal AS 'MODULE_PATHNAME', 'meta_level_effect_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_level_accum(internal, @extschema@.effect, text, text, double precision, text) IS
+    'meta_analysis transition with a level: collects one effect (NULLs skipped), the method, test, level and prediction interval type';
+CREATE AGGREGATE @extschema@.meta_analysis(effect @extschema@.effect, method text, test text, level double precision) (
+    SFUNC = @extschema@.meta_level_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_level_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_analysis(@extschema@.effect, text, text, double precision) IS
+    'meta-analysis of effects with method, test and confidence level (percent): as rma(level = ), predict() and confint() (Q-profile CIs for tau^2, I^2, H^2)';
+CREATE AGGREGATE @extschema@.meta_analysis(effect @extschema@.effect, method text, test text, level double precision,
+                                           pi_type text) (
+    SFUNC = @extschema@.meta_level_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_level_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.arm_state_combine,
+    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_analysis(@extschema@.effect, text, text, double precision, text) IS
+    'meta-analysis of effects with method, test, level and prediction interval type (default, simple, t, riley) as predict(pi.type = ); Q-profile CIs for tau^2, I^2, H^2';
+
 CREATE FUNCTION @extschema@.meta_mh_cc_accum(internal, integer, integer, integer, integer, text, double precision)
     RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.meta_mh_cc_accum(internal, integer, integer, integer, integer, text, double precision) IS
