@@ -89,6 +89,16 @@ SELECT round(mean::numeric, 10) AS mean, round(sd::numeric, 10) AS sd, method
 FROM mean_sd_from_range(5, 32, 88, 20);
 SELECT round(mean::numeric, 10) AS mean, round(sd::numeric, 10) AS sd, method
 FROM mean_sd_from_fivenum(5, 18, 32, 47, 88, 20);
+-- metafor's own worked example of conv.fivenum(method = "luo/wan/shi") (the same formulas), as printed
+-- in metafor's rendered reference page docs/reference/conv.fivenum.html (github wviechtb/metafor,
+-- commit 71ae8f5ac9befeacc6654ead1b03ff05c065d54d, metafor 5.1-12): n = 20, printed to 6 decimals
+SELECT ex.case_no, round(r.mean::numeric, 6) AS mean, round(r.sd::numeric, 6) AS sd,
+       round(r.mean::numeric, 6) = ex.mean AND round(r.sd::numeric, 6) = ex.sd AS as_printed
+FROM (VALUES (1, 6.594468, 3.211576), (2, 6.719500, 4.787076), (3, 6.938841, 3.679435)) ex(case_no, mean, sd),
+     LATERAL (SELECT * FROM mean_sd_from_range(2, 6, 14, 20) WHERE ex.case_no = 1
+              UNION ALL SELECT * FROM mean_sd_from_quartiles(4, 6, 10, 20) WHERE ex.case_no = 2
+              UNION ALL SELECT * FROM mean_sd_from_fivenum(2, 4, 6, 10, 14, 20) WHERE ex.case_no = 3) r
+ORDER BY ex.case_no;
 SELECT round(sd_from_t(2.1, 12, 15, -8.5)::numeric, 10) AS sd_t, round(sd_from_p(0.04, 12, 15, -8.5)::numeric, 10) AS sd_p,
        round(r_from_sd_change(20, 22, 21.071307505705477)::numeric, 10) AS r,
        round(sd_change(20, 22, r_from_sd_change(20, 22, 21.071307505705477))::numeric, 10) AS sd_change_again;
@@ -106,6 +116,14 @@ SELECT pi_type, round(ci_low::numeric, 10) AS ci_low, round(ci_high::numeric, 10
        round(h2_ci_low::numeric, 8) AS h2_lb, round(h2_ci_high::numeric, 8) AS h2_ub
 FROM unnest(ARRAY['default', 'simple', 't', 'riley']) pt,
      LATERAL (SELECT (meta_analysis((prop(xi, ni)).yi, (prop(xi, ni)).vi, 'DL', 'z', 90, pt)).* FROM pritz) r;
+-- over effect: the same rows as over yi, vi (every column, NULLs included); NULL effects skipped
+SELECT pt, meta_analysis(prop(xi, ni), 'DL', 'z', 90, pt) IS NOT DISTINCT FROM
+           meta_analysis((prop(xi, ni)).yi, (prop(xi, ni)).vi, 'DL', 'z', 90, pt) AS same_as_yi_vi
+FROM unnest(ARRAY['default', 'simple', 't', 'riley']) pt, pritz GROUP BY pt ORDER BY pt;
+SELECT m, meta_analysis(prop(xi, ni), m, 'knha', 80) IS NOT DISTINCT FROM
+          meta_analysis((prop(xi, ni)).yi, (prop(xi, ni)).vi, m, 'knha', 80) AS same_as_yi_vi,
+       (meta_analysis(CASE WHEN study % 2 = 0 THEN prop(xi, ni) END, m, 'knha', 80)).k AS k_even
+FROM unnest(ARRAY['FE', 'DL', 'REML', 'PM']) m, pritz GROUP BY m ORDER BY m;
 -- level 95 and the default type give the four-argument meta_analysis
 SELECT (a).estimate = (b).estimate AND (a).ci_low = (b).ci_low AND (a).ci_high = (b).ci_high
        AND (a).pi_low = (b).pi_low AND (a).pi_high = (b).pi_high AND (a).tau2 = (b).tau2 AS same
@@ -130,7 +148,10 @@ SELECT q, err(q) FROM unnest(ARRAY[
   'SELECT meta_analysis(yi, vi, ''DL'', ''z'', 90, ''hksj'') FROM (VALUES (0.1, 0.2)) v(yi, vi)',
   'SELECT meta_peto(a, b, c, d, -5) FROM ae', 'SELECT meta_mh(a, b, c, d, ''OR'', 150) FROM ae',
   'SELECT meta_prop(xi, ni, ''PLO'', ''DL'', ''z'', ''NaN'') FROM pritz',
-  'SELECT meta_analysis(yi, vi, ''DL'', ''z'', lv) FROM (VALUES (0.1, 0.2, 90), (0.3, 0.1, 95)) v(yi, vi, lv)']) q;
+  'SELECT meta_analysis(yi, vi, ''DL'', ''z'', lv) FROM (VALUES (0.1, 0.2, 90), (0.3, 0.1, 95)) v(yi, vi, lv)',
+  'SELECT meta_analysis(prop(xi, ni), ''DL'', ''z'', 100) FROM pritz',
+  'SELECT meta_analysis(prop(xi, ni), ''DL'', ''z'', 90, ''hksj'') FROM pritz',
+  'SELECT meta_analysis(prop(xi, ni), ''DL'', CASE WHEN study = 2 THEN ''knha'' ELSE ''z'' END, 90) FROM pritz']) q;
 
 -- parallel plans: partial aggregates in two workers give the serial answer
 CREATE TABLE many_arms AS
@@ -142,11 +163,13 @@ SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF) SELECT meta_prop(x, n, 'PFT') FROM many_arms;
+EXPLAIN (COSTS OFF) SELECT meta_analysis(prop(x, n), 'DL', 'z', 80) FROM many_arms;
 CREATE TABLE parallel_run AS
 SELECT 'plo' AS what, meta_prop(x, n) AS r FROM many_arms
 UNION ALL SELECT 'pft' || (grp % 3), meta_prop(x, n, 'PFT', 'DL', 'knha') FROM many_arms GROUP BY grp % 3;
 CREATE TABLE parallel_level AS
-SELECT 'level' AS what, meta_analysis((prop(x, n)).yi, (prop(x, n)).vi, 'PM', 'knha', 90, 'riley') AS r FROM many_arms;
+SELECT 'level' AS what, meta_analysis((prop(x, n)).yi, (prop(x, n)).vi, 'PM', 'knha', 90, 'riley') AS r FROM many_arms
+UNION ALL SELECT 'effect' || (grp % 3), meta_analysis(prop(x, n), 'DL', 'z', 80) FROM many_arms GROUP BY grp % 3;
 CREATE TABLE parallel_peto AS
 SELECT 'peto' AS what, meta_peto(a, b, c, d, 80) AS r FROM many_arms
 UNION ALL SELECT 'mh' || (grp % 3), meta_mh(a, b, c, d, 'RR', 0.25, 'if0all', false) FROM many_arms GROUP BY grp % 3;
@@ -157,7 +180,8 @@ CREATE TABLE serial_run AS
 SELECT 'plo' AS what, meta_prop(x, n) AS r FROM many_arms
 UNION ALL SELECT 'pft' || (grp % 3), meta_prop(x, n, 'PFT', 'DL', 'knha') FROM many_arms GROUP BY grp % 3;
 CREATE TABLE serial_level AS
-SELECT 'level' AS what, meta_analysis((prop(x, n)).yi, (prop(x, n)).vi, 'PM', 'knha', 90, 'riley') AS r FROM many_arms;
+SELECT 'level' AS what, meta_analysis((prop(x, n)).yi, (prop(x, n)).vi, 'PM', 'knha', 90, 'riley') AS r FROM many_arms
+UNION ALL SELECT 'effect' || (grp % 3), meta_analysis(prop(x, n), 'DL', 'z', 80) FROM many_arms GROUP BY grp % 3;
 CREATE TABLE serial_peto AS
 SELECT 'peto' AS what, meta_peto(a, b, c, d, 80) AS r FROM many_arms
 UNION ALL SELECT 'mh' || (grp % 3), meta_mh(a, b, c, d, 'RR', 0.25, 'if0all', false) FROM many_arms GROUP BY grp % 3;
@@ -172,10 +196,10 @@ SELECT s.what, (s.r).k = (p.r).k AS same_k,
        abs((s.r).se - (p.r).se) <= 1e-12 * (s.r).se AS same_se,
        abs((s.r).q - (p.r).q) <= 1e-12 * (s.r).q AS same_q
 FROM serial_peto s JOIN parallel_peto p USING (what) ORDER BY 1;
-SELECT (s.r).k = (p.r).k AS same_k,
+SELECT s.what, (s.r).k = (p.r).k AS same_k,
        abs((s.r).pi_low - (p.r).pi_low) <= 1e-12 * abs((s.r).pi_low) AS same_pi,
        abs((s.r).tau2_ci_high - (p.r).tau2_ci_high) <= 1e-12 * (s.r).tau2_ci_high AS same_tau2_ci
-FROM serial_level s JOIN parallel_level p USING (what);
+FROM serial_level s JOIN parallel_level p USING (what) ORDER BY 1;
 DROP TABLE many_arms, parallel_run, serial_run, parallel_peto, serial_peto, parallel_level, serial_level;
 
 -- doc/single_arm.md examples

@@ -3,8 +3,8 @@
  * rank_test(yi, vi) and trim_fill(yi, vi [, method [, estimator [, side]]]),
  * and the set-returning meta_influence(yi[], vi[] [, method]) (leave-one-out
  * fits, influence diagnostics and weights).  The aggregates collect the
- * studies in the StudyState of meta_analysis (study_state.h) and share its
- * combine, serialize and deserialize functions.
+ * studies in the StudyState of study_state.h and share its combine,
+ * serialize and deserialize functions.
  */
 #include "msc_pg.h"
 
@@ -23,28 +23,25 @@
 #include "outcome.h"
 #include "study_state.h"
 
-/* the text of option argument argno, parsed; NULL leaves the default */
+/* the text of option argument argno; false (and the default kept) when absent or NULL */
 static bool
 option_text(FunctionCallInfo fcinfo, int argno, char **out)
 {
-	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
-		return false;
-	*out = text_to_cstring(PG_GETARG_TEXT_PP(argno));
-	return true;
+	*out = study_text_arg(fcinfo, argno);
+	return *out != NULL;
 }
 
 static StudyState *
 collect(FunctionCallInfo fcinfo, const char *name)
 {
-	MemoryContext cxt = msc_aggregate_context(fcinfo, name);
-	StudyState *s = PG_ARGISNULL(0) ? study_state_new(cxt, 2) : (StudyState *) PG_GETARG_POINTER(0);
+	StudyState *s = study_state_get(fcinfo, 2, name);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 		study_state_add(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
 	return s;
 }
 
-/* egger_test(yi, vi [, model]) transition: option1 is the model */
+/* egger_test(yi, vi [, model]) transition: opt[0] is the model */
 PG_FUNCTION_INFO_V1(egger_test_accum);
 Datum
 egger_test_accum(PG_FUNCTION_ARGS)
@@ -59,13 +56,13 @@ egger_test_accum(PG_FUNCTION_ARGS)
 
 		if (!stat_egger_model_parse(opt, &m, &err))
 			msc_ereport(&err);
-		study_state_set_option(&s->option1, (int) m, "model");
+		study_state_opt(s, 0, (int) m, "model");
 	}
 	PG_RETURN_POINTER(s);
 }
 
 /* trim_fill(yi, vi [, method [, estimator [, side]]]) transition:
- * option1 the method, option2 estimator * 3 + side */
+ * opt[0] the method, opt[1] estimator * 3 + side */
 PG_FUNCTION_INFO_V1(trim_fill_accum);
 Datum
 trim_fill_accum(PG_FUNCTION_ARGS)
@@ -82,7 +79,7 @@ trim_fill_accum(PG_FUNCTION_ARGS)
 
 		if (!stat_meta_method_parse(opt, &m, &err))
 			msc_ereport(&err);
-		study_state_set_option(&s->option1, (int) m, "method");
+		study_state_opt(s, 0, (int) m, "method");
 	}
 	if (PG_NARGS() > 4)
 	{
@@ -90,7 +87,7 @@ trim_fill_accum(PG_FUNCTION_ARGS)
 			msc_ereport(&err);
 		if (option_text(fcinfo, 5, &opt) && !stat_tf_side_parse(opt, &side, &err))
 			msc_ereport(&err);
-		study_state_set_option(&s->option2, (int) e * 3 + (int) side, "estimator and side");
+		study_state_opt(s, 1, (int) e * 3 + (int) side, "estimator and side");
 	}
 	PG_RETURN_POINTER(s);
 }
@@ -100,7 +97,7 @@ Datum
 egger_test_final(PG_FUNCTION_ARGS)
 {
 	StudyState *s = PG_ARGISNULL(0) ? NULL : (StudyState *) PG_GETARG_POINTER(0);
-	egger_model model = (s && s->option1 >= 0) ? (egger_model) s->option1 : EGGER_RMA;
+	egger_model model = (s && s->opt[0] >= 0) ? (egger_model) s->opt[0] : EGGER_RMA;
 	egger_result r;
 	msc_error	err;
 	Datum		v[8];
@@ -153,8 +150,8 @@ Datum
 trim_fill_final(PG_FUNCTION_ARGS)
 {
 	StudyState *s = PG_ARGISNULL(0) ? NULL : (StudyState *) PG_GETARG_POINTER(0);
-	meta_method method = (s && s->option1 >= 0) ? (meta_method) s->option1 : META_REML;
-	int			opt2 = (s && s->option2 >= 0) ? s->option2 : 0;
+	meta_method method = (s && s->opt[0] >= 0) ? (meta_method) s->opt[0] : META_REML;
+	int			opt2 = (s && s->opt[1] >= 0) ? s->opt[1] : 0;
 	tf_result	r;
 	msc_error	err;
 	Datum		v[19];

@@ -3,7 +3,8 @@
  * mean and SD from quartiles, range or five numbers; SD from t or p; the
  * correlation implied by a change SD.
  */
-#include "arm_state.h"
+#include "outcome.h"
+#include "study_state.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -17,7 +18,7 @@ mean_sd_row(FunctionCallInfo fcinfo, const mean_sd *m)
 	Datum		v[3] = {Float8GetDatum(m->mean), Float8GetDatum(m->sd), CStringGetTextDatum(m->method)};
 	bool		n[3] = {false, false, false};
 
-	return HeapTupleGetDatum(heap_form_tuple(arm_result_desc(fcinfo), v, n));
+	return HeapTupleGetDatum(heap_form_tuple(outcome_result_desc(fcinfo), v, n));
 }
 
 PG_FUNCTION_INFO_V1(msc_mean_sd_from_quartiles);
@@ -27,7 +28,7 @@ msc_mean_sd_from_quartiles(PG_FUNCTION_ARGS)
 	mean_sd		m;
 	msc_error	err;
 
-	ARM_CHECK(stat_mean_sd_from_quartiles(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+	STUDY_CHECK(stat_mean_sd_from_quartiles(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
 										  PG_GETARG_INT32(3), &m, &err), &err);
 	return mean_sd_row(fcinfo, &m);
 }
@@ -39,7 +40,7 @@ msc_mean_sd_from_range(PG_FUNCTION_ARGS)
 	mean_sd		m;
 	msc_error	err;
 
-	ARM_CHECK(stat_mean_sd_from_range(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+	STUDY_CHECK(stat_mean_sd_from_range(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
 									  PG_GETARG_INT32(3), &m, &err), &err);
 	return mean_sd_row(fcinfo, &m);
 }
@@ -51,7 +52,7 @@ msc_mean_sd_from_fivenum(PG_FUNCTION_ARGS)
 	mean_sd		m;
 	msc_error	err;
 
-	ARM_CHECK(stat_mean_sd_from_fivenum(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+	STUDY_CHECK(stat_mean_sd_from_fivenum(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
 										PG_GETARG_FLOAT8(3), PG_GETARG_FLOAT8(4), PG_GETARG_INT32(5),
 										&m, &err), &err);
 	return mean_sd_row(fcinfo, &m);
@@ -65,7 +66,7 @@ sd_from(FunctionCallInfo fcinfo, sd_from_stat fn)
 	double		sd;
 	msc_error	err;
 
-	ARM_CHECK(fn(PG_GETARG_FLOAT8(0), PG_GETARG_INT32(1), PG_GETARG_INT32(2), PG_GETARG_FLOAT8(3),
+	STUDY_CHECK(fn(PG_GETARG_FLOAT8(0), PG_GETARG_INT32(1), PG_GETARG_INT32(2), PG_GETARG_FLOAT8(3),
 				 &sd, &err), &err);
 	PG_RETURN_FLOAT8(sd);
 }
@@ -91,7 +92,7 @@ msc_r_from_sd_change(PG_FUNCTION_ARGS)
 	double		r;
 	msc_error	err;
 
-	ARM_CHECK(stat_r_from_sd_change(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
+	STUDY_CHECK(stat_r_from_sd_change(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2),
 									&r, &err), &err);
 	PG_RETURN_FLOAT8(r);
 }

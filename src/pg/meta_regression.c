@@ -20,6 +20,8 @@
 #include "utils/lsyscache.h"
 
 #include "../core/stat_metareg.h"
+#include "outcome.h"
+#include "study_state.h"
 
 #define STATE_FORMAT_VERSION 1
 
@@ -110,51 +112,31 @@ state_reserve(RegState *s, int n, int64 nbytes)
 static void
 set_option(int32 *slot, int value, const char *what)
 {
-	if (*slot == -1)
-		*slot = value;
-	else if (*slot != value)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("the %s of a meta-regression must be the same for every row of a group", what),
-				 errhint("Pass the %s as a constant.", what)));
+	study_option_set(slot, value, what, "meta-regression");
+}
+
+static bool
+parse_tau2_mode(const char *t, int *value, msc_error *err)
+{
+	subgroup_tau2 mode;
+
+	if (!stat_subgroup_tau2_parse(t, &mode, err))
+		return false;
+	*value = (int) mode;
+	return true;
 }
 
 static void
 read_options(FunctionCallInfo fcinfo, RegState *s, int first)
 {
-	msc_error	err;
+	int			method = study_option_arg(fcinfo, first, study_parse_method),
+				v;
 
-	if (PG_NARGS() > first && !PG_ARGISNULL(first))
-	{
-		meta_method m;
-
-		if (!stat_meta_method_parse(text_to_cstring(PG_GETARG_TEXT_PP(first)), &m, &err))
-			msc_ereport(&err);
-		set_option(&s->method, (int) m, "method");
-	}
-	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
-	{
-		char	   *t = text_to_cstring(PG_GETARG_TEXT_PP(first + 1));
-		int			v;
-
-		if (s->subgroup)
-		{
-			subgroup_tau2 mode;
-
-			if (!stat_subgroup_tau2_parse(t, &mode, &err))
-				msc_ereport(&err);
-			v = (int) mode;
-		}
-		else
-		{
-			meta_test	test;
-
-			if (!stat_meta_test_parse(t, &test, &err))
-				msc_ereport(&err);
-			v = (int) test;
-		}
+	if (method >= 0)
+		set_option(&s->method, method, "method");
+	v = study_option_arg(fcinfo, first + 1, s->subgroup ? parse_tau2_mode : study_parse_test);
+	if (v >= 0)
 		set_option(&s->option2, v, s->subgroup ? "tau2 mode" : "test");
-	}
 }
 
 /* one study with its moderators; false (skipped) when x has a NULL */
@@ -226,18 +208,12 @@ meta_regression_effect_accum(PG_FUNCTION_ARGS)
 	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_regression_effect_accum");
 	RegState   *s = PG_ARGISNULL(0) ? state_new(cxt, false) : (RegState *) PG_GETARG_POINTER(0);
 
-	read_options(fcinfo, s, 3);
-	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
-	{
-		HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(1);
-		bool		yi_null,
-					vi_null;
-		Datum		yi = GetAttributeByNum(row, 1, &yi_null);
-		Datum		vi = GetAttributeByNum(row, 2, &vi_null);
+	double		yi,
+				vi;
 
-		if (!yi_null && !vi_null)
-			add_regression_study(s, DatumGetFloat8(yi), DatumGetFloat8(vi), PG_GETARG_ARRAYTYPE_P(2));
-	}
+	read_options(fcinfo, s, 3);
+	if (!PG_ARGISNULL(2) && study_effect_arg(fcinfo, 1, &yi, &vi))
+		add_regression_study(s, yi, vi, PG_GETARG_ARRAYTYPE_P(2));
 	PG_RETURN_POINTER(s);
 }
 
@@ -346,14 +322,6 @@ meta_regression_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-bad_state(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid meta-regression state")));
-}
-
 PG_FUNCTION_INFO_V1(meta_regression_deserialize);
 Datum
 meta_regression_deserialize(PG_FUNCTION_ARGS)
@@ -365,12 +333,9 @@ meta_regression_deserialize(PG_FUNCTION_ARGS)
 	int			k,
 				m;
 
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
+	outcome_read_bytea(&buf, b);
 	if (pq_getmsgbyte(&buf) != STATE_FORMAT_VERSION)
-		bad_state();
+		outcome_bad_state("meta-regression");
 	s = state_new(cxt, pq_getmsgbyte(&buf) == 1);
 	m = pq_getmsgint(&buf, 4);
 	s->method = pq_getmsgint(&buf, 4);
@@ -378,7 +343,7 @@ meta_regression_deserialize(PG_FUNCTION_ARGS)
 	k = pq_getmsgint(&buf, 4);
 	if (m < -1 || m > METAREG_MAX_COEF - 1 || (s->subgroup && m != 0) || k < 0 ||
 		(int64) k * (2 + Max(m, 0)) * 8 > buf.len - buf.cursor)
-		bad_state();
+		outcome_bad_state("meta-regression");
 	s->m = m;
 	for (int i = 0; i < k; i++)
 	{
@@ -393,7 +358,7 @@ meta_regression_deserialize(PG_FUNCTION_ARGS)
 		{
 			len = pq_getmsgint(&buf, 4);
 			if (len < 0 || len > buf.len - buf.cursor)
-				bad_state();
+				outcome_bad_state("meta-regression");
 			state_reserve(s, 1, len);
 			memcpy(s->names + s->off[i], pq_getmsgbytes(&buf, len), len);
 			s->off[i + 1] = s->off[i] + len;
@@ -405,26 +370,6 @@ meta_regression_deserialize(PG_FUNCTION_ARGS)
 }
 
 /* ---- results -------------------------------------------------------- */
-
-static TupleDesc
-result_desc(FunctionCallInfo fcinfo)
-{
-	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
-
-	if (desc == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("meta-regression result called in a context that cannot accept a row")));
-		desc = BlessTupleDesc(desc);
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = desc;
-	}
-	return desc;
-}
 
 /* a float8[] of n values (NaN as NULL), dims 1 or 2 (n = d0 x d0) */
 static Datum
@@ -444,19 +389,12 @@ float8_array(const double *v, int n, int ndims, int d0)
 											  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
-static void
-put_double(Datum *v, bool *n, int i, double x)
-{
-	v[i] = Float8GetDatum(x);
-	n[i] = isnan(x);
-}
-
 PG_FUNCTION_INFO_V1(meta_regression_final);
 Datum
 meta_regression_final(PG_FUNCTION_ARGS)
 {
 	RegState   *s = PG_ARGISNULL(0) ? NULL : (RegState *) PG_GETARG_POINTER(0);
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = outcome_result_desc(fcinfo);
 	meta_method method = (s && s->method >= 0) ? (meta_method) s->method : META_REML;
 	meta_test	test = (s && s->option2 >= 0) ? (meta_test) s->option2 : META_Z;
 	Datum		v[22];
@@ -495,20 +433,20 @@ meta_regression_final(PG_FUNCTION_ARGS)
 			n[4 + i] = false;
 		}
 	}
-	put_double(v, n, 10, r->qm);
+	study_double_field(r->qm, &v[10], &n[10]);
 	v[11] = Int32GetDatum(r->qm_df);
 	n[11] = false;
 	v[12] = Int32GetDatum(r->qm_df2);
 	n[12] = (r->qm_df2 == 0);
-	put_double(v, n, 13, r->qm_pval);
-	put_double(v, n, 14, r->qe);
+	study_double_field(r->qm_pval, &v[13], &n[13]);
+	study_double_field(r->qe, &v[14], &n[14]);
 	v[15] = Int32GetDatum(r->qe_df);
 	n[15] = false;
-	put_double(v, n, 16, r->qe_pval);
-	put_double(v, n, 17, r->tau2);
-	put_double(v, n, 18, r->i2);
-	put_double(v, n, 19, r->h2);
-	put_double(v, n, 20, r->r2);
+	study_double_field(r->qe_pval, &v[16], &n[16]);
+	study_double_field(r->tau2, &v[17], &n[17]);
+	study_double_field(r->i2, &v[18], &n[18]);
+	study_double_field(r->h2, &v[19], &n[19]);
+	study_double_field(r->r2, &v[20], &n[20]);
 	v[21] = float8_array(r->vcov, r->ncoef * r->ncoef, 2, r->ncoef);
 	n[21] = false;
 	return HeapTupleGetDatum(heap_form_tuple(desc, v, n));
@@ -561,7 +499,7 @@ meta_predict(PG_FUNCTION_ARGS)
 {
 	HeapTupleHeader row = PG_GETARG_HEAPTUPLEHEADER(0);
 	ArrayType  *xa = PG_GETARG_ARRAYTYPE_P(1);
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = outcome_result_desc(fcinfo);
 	int			ncoef,
 				nv,
 				nx;
@@ -658,7 +596,7 @@ Datum
 meta_subgroup_final(PG_FUNCTION_ARGS)
 {
 	RegState   *s = PG_ARGISNULL(0) ? NULL : (RegState *) PG_GETARG_POINTER(0);
-	TupleDesc	desc = result_desc(fcinfo);
+	TupleDesc	desc = outcome_result_desc(fcinfo);
 	meta_method method = (s && s->method >= 0) ? (meta_method) s->method : META_REML;
 	subgroup_tau2 mode = (s && s->option2 >= 0) ? (subgroup_tau2) s->option2 : SUBGROUP_SEPARATE;
 	Datum		v[13];
@@ -719,9 +657,9 @@ meta_subgroup_final(PG_FUNCTION_ARGS)
 		v[4 + i] = float8_array(a[i], ngroups, 1, ngroups);
 		n[4 + i] = false;
 	}
-	put_double(v, n, 10, out.q_between);
+	study_double_field(out.q_between, &v[10], &n[10]);
 	v[11] = Int32GetDatum(out.df);
 	n[11] = false;
-	put_double(v, n, 12, out.pval);
+	study_double_field(out.pval, &v[12], &n[12]);
 	return HeapTupleGetDatum(heap_form_tuple(desc, v, n));
 }

@@ -3,7 +3,8 @@
  * (log_or, log_rr, rd with add, to, drop00; meta_mh with them) and of the
  * aggregate meta_peto.
  */
-#include "arm_state.h"
+#include "outcome.h"
+#include "study_state.h"
 
 #include <math.h>
 
@@ -14,7 +15,7 @@
 #include "../core/stat_confint.h"
 #include "../core/stat_prop.h"
 
-/* option slots of ArmState */
+/* option slots of StudyState */
 #define OPT_MEASURE 0
 #define OPT_TO 1
 #define OPT_DROP00 2
@@ -25,15 +26,15 @@ static cc_opts
 cc_args(FunctionCallInfo fcinfo, int first)
 {
 	cc_opts		cc = {0.5, CC_ONLY0, false};
-	char	   *to = arm_text_arg(fcinfo, first + 1);
+	char	   *to = study_text_arg(fcinfo, first + 1);
 	msc_error	err;
 
 	cc.add = PG_GETARG_FLOAT8(first);
 	if (to != NULL)
-		ARM_CHECK(stat_cc_to_parse(to, &cc.to, &err), &err);
+		STUDY_CHECK(stat_cc_to_parse(to, &cc.to, &err), &err);
 	if (PG_NARGS() > first + 2)
 		cc.drop00 = PG_GETARG_BOOL(first + 2);
-	ARM_CHECK(stat_cc_check(&cc, &err), &err);
+	STUDY_CHECK(stat_cc_check(&cc, &err), &err);
 	return cc;
 }
 
@@ -63,12 +64,12 @@ table_effect(FunctionCallInfo fcinfo, meta_measure m, bool events_of_n)
 		b -= a;
 		d -= c;
 	}
-	ARM_CHECK(stat_effect_cc(m, a, b, c, d, &cc, &e, &defined, &err), &err);
+	STUDY_CHECK(stat_effect_cc(m, a, b, c, d, &cc, &e, &defined, &err), &err);
 	if (!defined)
 		PG_RETURN_NULL();
 	v[0] = Float8GetDatum(e.yi);
 	v[1] = Float8GetDatum(e.vi);
-	return HeapTupleGetDatum(heap_form_tuple(arm_result_desc(fcinfo), v, n));
+	return HeapTupleGetDatum(heap_form_tuple(outcome_result_desc(fcinfo), v, n));
 }
 
 PG_FUNCTION_INFO_V1(msc_log_or_cc);
@@ -94,7 +95,7 @@ msc_rd_cc(PG_FUNCTION_ARGS)
 
 /* one table of arguments 1..4 into the state (NULLs skipped), checked */
 static void
-add_table(FunctionCallInfo fcinfo, ArmState *s)
+add_table(FunctionCallInfo fcinfo, StudyState *s)
 {
 	double		row[4];
 	cc_opts		cc = {0.5, CC_ONLY0, false};
@@ -108,8 +109,8 @@ add_table(FunctionCallInfo fcinfo, ArmState *s)
 			return;
 		row[c] = PG_GETARG_INT32(c + 1);
 	}
-	ARM_CHECK(stat_table_cc(META_RD, row[0], row[1], row[2], row[3], &cc, false, &e, &defined, &err), &err);
-	arm_state_add(s, row);
+	STUDY_CHECK(stat_table_cc(META_RD, row[0], row[1], row[2], row[3], &cc, false, &e, &defined, &err), &err);
+	study_state_add_row(s, row);
 }
 
 /* meta_peto(a, b, c, d) transition */
@@ -117,9 +118,9 @@ PG_FUNCTION_INFO_V1(meta_peto_accum);
 Datum
 meta_peto_accum(PG_FUNCTION_ARGS)
 {
-	ArmState   *s = arm_state_get(fcinfo, 4, "meta_peto_accum");
+	StudyState *s = study_state_get(fcinfo, 4, "meta_peto_accum");
 
-	arm_level_arg(fcinfo, s, 5);
+	study_level_arg(fcinfo, s, 5);
 	add_table(fcinfo, s);
 	PG_RETURN_POINTER(s);
 }
@@ -131,22 +132,22 @@ meta_row(FunctionCallInfo fcinfo, const meta_result *r, const char *method, cons
 	bool		n[17];
 
 	meta_result_values(r, method, test, v, n);
-	return HeapTupleGetDatum(heap_form_tuple(arm_result_desc(fcinfo), v, n));
+	return HeapTupleGetDatum(heap_form_tuple(outcome_result_desc(fcinfo), v, n));
 }
 
 PG_FUNCTION_INFO_V1(meta_peto_final);
 Datum
 meta_peto_final(PG_FUNCTION_ARGS)
 {
-	ArmState   *s = PG_ARGISNULL(0) ? NULL : (ArmState *) PG_GETARG_POINTER(0);
+	StudyState *s = PG_ARGISNULL(0) ? NULL : (StudyState *) PG_GETARG_POINTER(0);
 	meta_result r;
 	msc_error	err;
 
 	memset(&r, 0, sizeof(r));
 	if (s != NULL && s->k > 0)
 	{
-		ARM_CHECK(stat_meta_peto(s->col[0], s->col[1], s->col[2], s->col[3], s->k, &r, &err), &err);
-		stat_meta_relevel(&r, arm_level(s), PI_DEFAULT);
+		STUDY_CHECK(stat_meta_peto(s->col[0], s->col[1], s->col[2], s->col[3], s->k, &r, &err), &err);
+		stat_meta_relevel(&r, study_level(s), PI_DEFAULT);
 		r.tau2 = NAN;			/* Peto's method estimates no tau^2 */
 	}
 	return meta_row(fcinfo, &r, "PETO", s ? "z" : NULL);
@@ -158,25 +159,25 @@ PG_FUNCTION_INFO_V1(meta_mh_cc_accum);
 Datum
 meta_mh_cc_accum(PG_FUNCTION_ARGS)
 {
-	ArmState   *s = arm_state_get(fcinfo, 4, "meta_mh_cc_accum");
+	StudyState *s = study_state_get(fcinfo, 4, "meta_mh_cc_accum");
 	msc_error	err;
 
 	if (!PG_ARGISNULL(5))
 	{
 		meta_measure m;
 
-		ARM_CHECK(stat_meta_measure_parse(arm_text_arg(fcinfo, 5), &m, &err), &err);
-		arm_state_opt(s, OPT_MEASURE, (int) m, "measure");
+		STUDY_CHECK(stat_meta_measure_parse(study_text_arg(fcinfo, 5), &m, &err), &err);
+		study_state_opt(s, OPT_MEASURE, (int) m, "measure");
 	}
 	if (PG_NARGS() == 7)
-		arm_level_arg(fcinfo, s, 6);
+		study_level_arg(fcinfo, s, 6);
 	else if (!PG_ARGISNULL(6) && !PG_ARGISNULL(7) && !PG_ARGISNULL(8))
 	{
 		cc_opts		cc = cc_args(fcinfo, 6);
 
-		arm_state_dopt(s, DOPT_ADD, cc.add, "continuity correction");
-		arm_state_opt(s, OPT_TO, (int) cc.to, "continuity correction");
-		arm_state_opt(s, OPT_DROP00, (int) cc.drop00, "drop00");
+		study_state_dopt(s, DOPT_ADD, cc.add, "continuity correction");
+		study_state_opt(s, OPT_TO, (int) cc.to, "continuity correction");
+		study_state_opt(s, OPT_DROP00, (int) cc.drop00, "drop00");
 	}
 	add_table(fcinfo, s);
 	PG_RETURN_POINTER(s);
@@ -186,7 +187,7 @@ PG_FUNCTION_INFO_V1(meta_mh_cc_final);
 Datum
 meta_mh_cc_final(PG_FUNCTION_ARGS)
 {
-	ArmState   *s = PG_ARGISNULL(0) ? NULL : (ArmState *) PG_GETARG_POINTER(0);
+	StudyState *s = PG_ARGISNULL(0) ? NULL : (StudyState *) PG_GETARG_POINTER(0);
 	meta_result r;
 	msc_error	err;
 
@@ -199,10 +200,10 @@ meta_mh_cc_final(PG_FUNCTION_ARGS)
 
 		/* without correction options, exactly the five-argument meta_mh */
 		if (s->opt[OPT_TO] < 0)
-			ARM_CHECK(stat_meta_mh(s->col[0], s->col[1], s->col[2], s->col[3], s->k, m, &r, &err), &err);
+			STUDY_CHECK(stat_meta_mh(s->col[0], s->col[1], s->col[2], s->col[3], s->k, m, &r, &err), &err);
 		else
-			ARM_CHECK(stat_meta_mh_cc(s->col[0], s->col[1], s->col[2], s->col[3], s->k, m, &cc, &r, &err), &err);
-		stat_meta_relevel(&r, arm_level(s), PI_DEFAULT);
+			STUDY_CHECK(stat_meta_mh_cc(s->col[0], s->col[1], s->col[2], s->col[3], s->k, m, &cc, &r, &err), &err);
+		stat_meta_relevel(&r, study_level(s), PI_DEFAULT);
 		r.tau2 = NAN;			/* Mantel-Haenszel estimates no tau^2 */
 	}
 	return meta_row(fcinfo, &r, "MH", s ? "z" : NULL);

@@ -26,20 +26,8 @@ CREATE TYPE @extschema@.meta_prop_result AS (
 COMMENT ON TYPE @extschema@.meta_prop_result IS
     'result of meta_prop: the meta_result fields on the measure''s scale, the measure, and the pooled proportion with its CI and prediction interval back-transformed (NULL prediction interval for FE)';
 
--- transition machinery of the single-arm aggregates
-CREATE FUNCTION @extschema@.arm_state_combine(internal, internal)
-    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.arm_state_combine(internal, internal) IS
-    'combines two partial states of a single-arm aggregate (parallel aggregation)';
-CREATE FUNCTION @extschema@.arm_state_serialize(internal)
-    RETURNS bytea AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.arm_state_serialize(internal) IS
-    'serialises a partial state of a single-arm aggregate for another process';
-CREATE FUNCTION @extschema@.arm_state_deserialize(bytea, internal)
-    RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.arm_state_deserialize(bytea, internal) IS
-    'reads a partial state of a single-arm aggregate written by arm_state_serialize';
-
+-- the aggregates below share meta_analysis's transition state: meta_state_combine,
+-- meta_state_serialize, meta_state_deserialize (50_meta_analysis.sql)
 CREATE FUNCTION @extschema@.meta_prop_accum(internal, integer, integer)
     RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.meta_prop_accum(internal, integer, integer) IS
@@ -64,32 +52,32 @@ COMMENT ON FUNCTION @extschema@.meta_prop_final(internal) IS
 CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer) (
     SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer) IS
     'meta-analysis of proportions x/n: logit (PLO), REML, z test, back-transformed by the inverse logit; as metafor''s rma() and predict(transf = transf.ilogit)';
 CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text) (
     SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text) IS
     'meta-analysis of proportions x/n on measure PR, PLO, PAS or PFT (REML, z test), back-transformed as metafor''s transf.ilogit, transf.iarcsin, transf.ipft.hm';
 CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text, method text) (
     SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text, text) IS
     'meta-analysis of proportions x/n on measure PR, PLO, PAS or PFT with method FE, DL, REML or PM (z test), back-transformed to the proportion scale';
 CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text, method text, test text) (
     SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text, text, text) IS
     'meta-analysis of proportions x/n on measure PR, PLO, PAS or PFT with method FE, DL, REML or PM and test z or knha, back-transformed to the proportion scale';
@@ -147,8 +135,8 @@ CREATE AGGREGATE @extschema@.meta_mh(a integer, b integer, c integer, d integer,
                                      add double precision, "to" text, drop00 boolean) (
     SFUNC = @extschema@.meta_mh_cc_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_mh_cc_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_mh(integer, integer, integer, integer, text, double precision, text, boolean) IS
     'Mantel-Haenszel meta-analysis as rma.mh(add = , to = , drop00 = ): the estimate from the tables as they are, Cochran''s Q, I^2 and H^2 from the studies'' effects under the continuity correction';
@@ -165,8 +153,8 @@ COMMENT ON FUNCTION @extschema@.meta_peto_final(internal) IS
 CREATE AGGREGATE @extschema@.meta_peto(a integer, b integer, c integer, d integer) (
     SFUNC = @extschema@.meta_peto_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_peto_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_peto(integer, integer, integer, integer) IS
     'Peto''s log odds ratio of 2x2 tables (a, b events and non-events in group 1; c, d in group 2) with 95% CI, z test, Cochran''s Q, I^2 and H^2, as metafor''s rma.peto()';
@@ -245,8 +233,8 @@ CREATE AGGREGATE @extschema@.meta_analysis(yi double precision, vi double precis
                                            level double precision) (
     SFUNC = @extschema@.meta_level_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_level_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_analysis(double precision, double precision, text, text, double precision) IS
     'meta-analysis of yi, vi with method, test and confidence level (percent): as rma(level = ), predict() and confint() (Q-profile CIs for tau^2, I^2, H^2)';
@@ -254,11 +242,38 @@ CREATE AGGREGATE @extschema@.meta_analysis(yi double precision, vi double precis
                                            level double precision, pi_type text) (
     SFUNC = @extschema@.meta_level_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_level_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_analysis(double precision, double precision, text, text, double precision, text) IS
     'meta-analysis of yi, vi with method, test, level and prediction interval type (default, simple, t, riley) as predict(pi.type = ); Q-profile CIs for tau^2, I^2, H^2';
+
+-- the same over effect (yi, vi), as the effect overloads of meta_analysis
+CREATE FUNCTION @extschema@.meta_level_accum(internal, @extschema@.effect, text, text, double precision)
+    RETURNS internal AS 'MODULE_PATHNAME', 'meta_level_effect_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_level_accum(internal, @extschema@.effect, text, text, double precision) IS
+    'meta_analysis transition with a level: collects one effect (NULLs skipped), the method, test and level';
+CREATE FUNCTION @extschema@.meta_level_accum(internal, @extschema@.effect, text, text, double precision, text)
+    RETURNS internal AS 'MODULE_PATHNAME', 'meta_level_effect_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.meta_level_accum(internal, @extschema@.effect, text, text, double precision, text) IS
+    'meta_analysis transition with a level: collects one effect (NULLs skipped), the method, test, level and prediction interval type';
+CREATE AGGREGATE @extschema@.meta_analysis(effect @extschema@.effect, method text, test text, level double precision) (
+    SFUNC = @extschema@.meta_level_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_level_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_analysis(@extschema@.effect, text, text, double precision) IS
+    'meta-analysis of effects with method, test and confidence level (percent): as rma(level = ), predict() and confint() (Q-profile CIs for tau^2, I^2, H^2)';
+CREATE AGGREGATE @extschema@.meta_analysis(effect @extschema@.effect, method text, test text, level double precision,
+                                           pi_type text) (
+    SFUNC = @extschema@.meta_level_accum, STYPE = internal,
+    FINALFUNC = @extschema@.meta_level_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.meta_analysis(@extschema@.effect, text, text, double precision, text) IS
+    'meta-analysis of effects with method, test, level and prediction interval type (default, simple, t, riley) as predict(pi.type = ); Q-profile CIs for tau^2, I^2, H^2';
 
 CREATE FUNCTION @extschema@.meta_mh_cc_accum(internal, integer, integer, integer, integer, text, double precision)
     RETURNS internal AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -267,8 +282,8 @@ COMMENT ON FUNCTION @extschema@.meta_mh_cc_accum(internal, integer, integer, int
 CREATE AGGREGATE @extschema@.meta_mh(a integer, b integer, c integer, d integer, measure text, level double precision) (
     SFUNC = @extschema@.meta_mh_cc_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_mh_cc_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_mh(integer, integer, integer, integer, text, double precision) IS
     'Mantel-Haenszel meta-analysis for measure OR, RR or RD with the CI at level percent, as rma.mh(level = )';
@@ -280,8 +295,8 @@ COMMENT ON FUNCTION @extschema@.meta_peto_accum(internal, integer, integer, inte
 CREATE AGGREGATE @extschema@.meta_peto(a integer, b integer, c integer, d integer, level double precision) (
     SFUNC = @extschema@.meta_peto_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_peto_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_peto(integer, integer, integer, integer, double precision) IS
     'Peto''s log odds ratio of 2x2 tables with the CI at level percent, as rma.peto(level = )';
@@ -294,8 +309,8 @@ CREATE AGGREGATE @extschema@.meta_prop(x integer, n integer, measure text, metho
                                        level double precision) (
     SFUNC = @extschema@.meta_prop_accum, STYPE = internal,
     FINALFUNC = @extschema@.meta_prop_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = @extschema@.arm_state_combine,
-    SERIALFUNC = @extschema@.arm_state_serialize, DESERIALFUNC = @extschema@.arm_state_deserialize,
+    COMBINEFUNC = @extschema@.meta_state_combine,
+    SERIALFUNC = @extschema@.meta_state_serialize, DESERIALFUNC = @extschema@.meta_state_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.meta_prop(integer, integer, text, text, text, double precision) IS
     'meta-analysis of proportions with measure, method, test and the CI and prediction interval at level percent, back-transformed to the proportion scale';
