@@ -23,7 +23,9 @@
 #include "outcome.h"
 #include "study_state.h"
 
-/* the text of option argument argno, parsed; NULL leaves the default */
+/* the text of option argument argno, parsed; NULL leaves the default
+ * (estimator and side of trim_fill, read on every row: they are one option
+ * together, and rarely given) */
 static bool
 option_text(FunctionCallInfo fcinfo, int argno, char **out)
 {
@@ -50,10 +52,10 @@ Datum
 egger_test_accum(PG_FUNCTION_ARGS)
 {
 	StudyState *s = collect(fcinfo, "egger_test_accum");
-	char	   *opt;
+	char	   *opt = option_text_new(&s->texts, fcinfo, 3);
 	msc_error	err;
 
-	if (option_text(fcinfo, 3, &opt))
+	if (opt != NULL)
 	{
 		egger_model m;
 
@@ -71,12 +73,12 @@ Datum
 trim_fill_accum(PG_FUNCTION_ARGS)
 {
 	StudyState *s = collect(fcinfo, "trim_fill_accum");
-	char	   *opt;
+	char	   *opt = option_text_new(&s->texts, fcinfo, 3);
 	msc_error	err;
 	tf_estimator e = TF_L0;
 	tf_side		side = TF_AUTO;
 
-	if (option_text(fcinfo, 3, &opt))
+	if (opt != NULL)
 	{
 		meta_method m;
 
