@@ -27,7 +27,6 @@ arm_state_new(MemoryContext cxt, int ncols)
 		s->opt[i] = -1;
 	for (int i = 0; i < ARM_NDOPT; i++)
 		s->dopt[i] = NAN;
-	option_texts_init(&s->texts);
 	return s;
 }
 

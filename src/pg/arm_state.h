@@ -12,7 +12,6 @@
 #include "msc_pg.h"
 
 #include "study_state.h"			/* meta_result_values: the 17 meta_result columns */
-#include "option_texts.h"
 #include "../core/stat_meta.h"
 
 #define ARM_MAX_COLS 4
@@ -26,7 +25,6 @@ typedef struct ArmState
 	int32		ncols;
 	int32		opt[ARM_NOPT];
 	double		dopt[ARM_NDOPT];
-	OptionTexts texts;			/* the option texts parsed (not serialized) */
 	double	   *col[ARM_MAX_COLS];
 } ArmState;
 

@@ -23,9 +23,7 @@
 #include "outcome.h"
 #include "study_state.h"
 
-/* the text of option argument argno, parsed; NULL leaves the default
- * (estimator and side of trim_fill, read on every row: they are one option
- * together, and rarely given) */
+/* the text of option argument argno, parsed; NULL leaves the default */
 static bool
 option_text(FunctionCallInfo fcinfo, int argno, char **out)
 {
@@ -52,10 +50,10 @@ Datum
 egger_test_accum(PG_FUNCTION_ARGS)
 {
 	StudyState *s = collect(fcinfo, "egger_test_accum");
-	char	   *opt = option_text_new(&s->texts, fcinfo, 3);
+	char	   *opt;
 	msc_error	err;
 
-	if (opt != NULL)
+	if (option_text(fcinfo, 3, &opt))
 	{
 		egger_model m;
 
@@ -73,12 +71,12 @@ Datum
 trim_fill_accum(PG_FUNCTION_ARGS)
 {
 	StudyState *s = collect(fcinfo, "trim_fill_accum");
-	char	   *opt = option_text_new(&s->texts, fcinfo, 3);
+	char	   *opt;
 	msc_error	err;
 	tf_estimator e = TF_L0;
 	tf_side		side = TF_AUTO;
 
-	if (opt != NULL)
+	if (option_text(fcinfo, 3, &opt))
 	{
 		meta_method m;
 

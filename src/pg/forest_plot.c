@@ -31,7 +31,6 @@ forest_state_new(MemoryContext cxt, const char *what)
 
 	s->what = what;
 	s->method = -1;
-	option_texts_init(&s->texts);
 	s->capacity = 16;
 	s->yi = MemoryContextAlloc(cxt, sizeof(double) * s->capacity);
 	s->vi = MemoryContextAlloc(cxt, sizeof(double) * s->capacity);
@@ -144,15 +143,14 @@ plot_state_accum(FunctionCallInfo fcinfo, const char *what)
 {
 	MemoryContext cxt = msc_aggregate_context(fcinfo, what);
 	ForestState *s = PG_ARGISNULL(0) ? forest_state_new(cxt, what) : (ForestState *) PG_GETARG_POINTER(0);
-	char	   *method = option_text_new(&s->texts, fcinfo, 4);
 	msc_error	err;
 
 	/* option text is read in the per-row context; the state lives in cxt */
-	if (method != NULL)
+	if (PG_NARGS() > 4 && !PG_ARGISNULL(4))
 	{
 		meta_method m;
 
-		if (!stat_meta_method_parse(method, &m, &err))
+		if (!stat_meta_method_parse(text_to_cstring(PG_GETARG_TEXT_PP(4)), &m, &err))
 			msc_ereport(&err);
 		set_method(s, m);
 	}

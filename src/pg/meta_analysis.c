@@ -31,7 +31,6 @@ study_state_new(MemoryContext cxt, int ncols)
 	s->ncols = ncols;
 	s->capacity = INLINE_STUDIES;
 	s->option1 = s->option2 = -1;
-	option_texts_init(&s->texts);
 	for (int c = 0; c < 4; c++)
 		s->col[c] = c < ncols ? s->inline_cols + c * INLINE_STUDIES : NULL;
 	return s;
@@ -82,31 +81,87 @@ study_state_set_option(int32 *slot, int value, const char *what)
 				 errhint("Pass the %s as a constant.", what)));
 }
 
-/* The method and test of arguments first and first + 1, each text parsed
- * once per group (option_texts.h). */
+/*
+ * The option texts are read once per query, not once per row: the last text
+ * seen in each option argument and what it parsed to are kept in fn_extra.
+ */
+typedef struct OptionCache
+{
+	int			value[2];
+	int			len[2];			/* -1: nothing cached */
+	char		text[2][16];
+} OptionCache;
+
+typedef bool (*option_parser) (const char *s, int *value, msc_error *err);
+
+static bool
+parse_method(const char *s, int *value, msc_error *err)
+{
+	meta_method m;
+
+	if (!stat_meta_method_parse(s, &m, err))
+		return false;
+	*value = (int) m;
+	return true;
+}
+
+static bool
+parse_test(const char *s, int *value, msc_error *err)
+{
+	meta_test	t;
+
+	if (!stat_meta_test_parse(s, &t, err))
+		return false;
+	*value = (int) t;
+	return true;
+}
+
+static bool
+parse_measure(const char *s, int *value, msc_error *err)
+{
+	meta_measure m;
+
+	if (!stat_meta_measure_parse(s, &m, err))
+		return false;
+	*value = (int) m;
+	return true;
+}
+
+static int
+option_value(FunctionCallInfo fcinfo, int argno, int slot, option_parser parse)
+{
+	OptionCache *cache = (OptionCache *) fcinfo->flinfo->fn_extra;
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	msc_error	err;
+	int			value;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(OptionCache));
+		cache->len[0] = cache->len[1] = -1;
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (cache->len[slot] == len && memcmp(cache->text[slot], VARDATA_ANY(t), len) == 0)
+		return cache->value[slot];
+	if (!parse(text_to_cstring(t), &value, &err))
+		msc_ereport(&err);
+	if (len <= (int) sizeof(cache->text[slot]))
+	{
+		memcpy(cache->text[slot], VARDATA_ANY(t), len);
+		cache->len[slot] = len;
+		cache->value[slot] = value;
+	}
+	return value;
+}
+
 static void
 read_options(FunctionCallInfo fcinfo, StudyState *s, int first)
 {
-	char	   *method = option_text_new(&s->texts, fcinfo, first);
-	char	   *test = option_text_new(&s->texts, fcinfo, first + 1);
-	msc_error	err;
-
-	if (method != NULL)
-	{
-		meta_method m;
-
-		if (!stat_meta_method_parse(method, &m, &err))
-			msc_ereport(&err);
-		study_state_set_option(&s->option1, (int) m, "method");
-	}
-	if (test != NULL)
-	{
-		meta_test	t;
-
-		if (!stat_meta_test_parse(test, &t, &err))
-			msc_ereport(&err);
-		study_state_set_option(&s->option2, (int) t, "test");
-	}
+	if (PG_NARGS() > first && !PG_ARGISNULL(first))
+		study_state_set_option(&s->option1, option_value(fcinfo, first, 0, parse_method), "method");
+	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
+		study_state_set_option(&s->option2, option_value(fcinfo, first + 1, 1, parse_test), "test");
 }
 
 void
@@ -167,17 +222,9 @@ meta_mh_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = msc_aggregate_context(fcinfo, "meta_mh_accum");
 	StudyState *s = PG_ARGISNULL(0) ? study_state_new(cxt, 4) : (StudyState *) PG_GETARG_POINTER(0);
-	char	   *measure = option_text_new(&s->texts, fcinfo, 5);
 
-	if (measure != NULL)
-	{
-		meta_measure m;
-		msc_error	err;
-
-		if (!stat_meta_measure_parse(measure, &m, &err))
-			msc_ereport(&err);
-		study_state_set_option(&s->option1, (int) m, "measure");
-	}
+	if (!PG_ARGISNULL(5))
+		study_state_set_option(&s->option1, option_value(fcinfo, 5, 0, parse_measure), "measure");
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2) && !PG_ARGISNULL(3) && !PG_ARGISNULL(4))
 	{
 		int32		cell[4];

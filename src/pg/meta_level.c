@@ -22,9 +22,9 @@ Datum
 meta_level_accum(PG_FUNCTION_ARGS)
 {
 	ArmState   *s = arm_state_get(fcinfo, 2, "meta_level_accum");
-	char	   *m = option_text_new(&s->texts, fcinfo, 3),
-			   *t = option_text_new(&s->texts, fcinfo, 4),
-			   *p = option_text_new(&s->texts, fcinfo, 6);
+	char	   *m = arm_text_arg(fcinfo, 3),
+			   *t = arm_text_arg(fcinfo, 4),
+			   *p = arm_text_arg(fcinfo, 6);
 	msc_error	err;
 
 	if (m != NULL)

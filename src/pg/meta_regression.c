@@ -20,7 +20,6 @@
 #include "utils/lsyscache.h"
 
 #include "../core/stat_metareg.h"
-#include "option_texts.h"
 
 #define STATE_FORMAT_VERSION 1
 
@@ -39,7 +38,6 @@ typedef struct RegState
 	char	   *names;
 	int32	   *off;			/* capacity + 1 */
 	int32		names_cap;
-	OptionTexts texts;			/* the option texts parsed (not serialized) */
 } RegState;
 
 static RegState *
@@ -51,7 +49,6 @@ state_new(MemoryContext cxt, bool subgroup)
 	s->m = subgroup ? 0 : -1;
 	s->method = s->option2 = -1;
 	s->subgroup = subgroup;
-	option_texts_init(&s->texts);
 	s->yi = MemoryContextAlloc(cxt, sizeof(double) * s->capacity);
 	s->vi = MemoryContextAlloc(cxt, sizeof(double) * s->capacity);
 	if (subgroup)
@@ -125,20 +122,19 @@ set_option(int32 *slot, int value, const char *what)
 static void
 read_options(FunctionCallInfo fcinfo, RegState *s, int first)
 {
-	char	   *method = option_text_new(&s->texts, fcinfo, first);
-	char	   *t = option_text_new(&s->texts, fcinfo, first + 1);
 	msc_error	err;
 
-	if (method != NULL)
+	if (PG_NARGS() > first && !PG_ARGISNULL(first))
 	{
 		meta_method m;
 
-		if (!stat_meta_method_parse(method, &m, &err))
+		if (!stat_meta_method_parse(text_to_cstring(PG_GETARG_TEXT_PP(first)), &m, &err))
 			msc_ereport(&err);
 		set_option(&s->method, (int) m, "method");
 	}
-	if (t != NULL)
+	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
 	{
+		char	   *t = text_to_cstring(PG_GETARG_TEXT_PP(first + 1));
 		int			v;
 
 		if (s->subgroup)

@@ -10,8 +10,6 @@
 #include "postgres.h"
 #include "fmgr.h"
 
-#include "option_texts.h"
-
 typedef struct ForestState
 {
 	const char *what;			/* "forest plot", "funnel plot": for messages */
@@ -26,7 +24,6 @@ typedef struct ForestState
 	Size		labels_len;
 	Size		labels_cap;
 	char	   *axis_title;		/* NULL while unset */
-	OptionTexts texts;			/* the method text parsed (not serialized) */
 } ForestState;
 
 Datum		plot_state_accum(FunctionCallInfo fcinfo, const char *what);

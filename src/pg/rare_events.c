@@ -159,14 +159,13 @@ Datum
 meta_mh_cc_accum(PG_FUNCTION_ARGS)
 {
 	ArmState   *s = arm_state_get(fcinfo, 4, "meta_mh_cc_accum");
-	char	   *measure = option_text_new(&s->texts, fcinfo, 5);
 	msc_error	err;
 
-	if (measure != NULL)
+	if (!PG_ARGISNULL(5))
 	{
 		meta_measure m;
 
-		ARM_CHECK(stat_meta_measure_parse(measure, &m, &err), &err);
+		ARM_CHECK(stat_meta_measure_parse(arm_text_arg(fcinfo, 5), &m, &err), &err);
 		arm_state_opt(s, OPT_MEASURE, (int) m, "measure");
 	}
 	if (PG_NARGS() == 7)

@@ -55,8 +55,8 @@ msc_prop(PG_FUNCTION_ARGS)
 static void
 read_method_test(FunctionCallInfo fcinfo, ArmState *s, int first)
 {
-	char	   *m = option_text_new(&s->texts, fcinfo, first),
-			   *t = option_text_new(&s->texts, fcinfo, first + 1);
+	char	   *m = arm_text_arg(fcinfo, first),
+			   *t = arm_text_arg(fcinfo, first + 1);
 	meta_method method;
 	meta_test	test;
 	msc_error	err;
@@ -79,16 +79,9 @@ Datum
 meta_prop_accum(PG_FUNCTION_ARGS)
 {
 	ArmState   *s = arm_state_get(fcinfo, 2, "meta_prop_accum");
-	char	   *measure = option_text_new(&s->texts, fcinfo, 3);
 
-	if (measure != NULL)
-	{
-		prop_measure m;
-		msc_error	err;
-
-		ARM_CHECK(stat_prop_measure_parse(measure, &m, &err), &err);
-		arm_state_opt(s, OPT_MEASURE, (int) m, "measure");
-	}
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+		arm_state_opt(s, OPT_MEASURE, (int) measure_arg(fcinfo, 3), "measure");
 	read_method_test(fcinfo, s, 4);
 	arm_level_arg(fcinfo, s, 6);
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))

@@ -13,7 +13,6 @@
 #include "access/tupdesc.h"
 
 #include "../core/stat_meta.h"
-#include "option_texts.h"
 
 /*
  * The studies of one group, in columns (2 for yi/vi, 4 for a 2x2 table).
@@ -30,7 +29,6 @@ typedef struct StudyState
 	int32		ncols;
 	int32		option1;		/* method, or MH measure; -1 while unset */
 	int32		option2;		/* test; -1 while unset */
-	OptionTexts texts;			/* the option texts parsed (not serialized) */
 	double	   *col[4];
 	double		inline_cols[FLEXIBLE_ARRAY_MEMBER];
 } StudyState;
