@@ -19,7 +19,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
-#include "../core/stat_metareg.h"
+#include "../core/stat_subgroup.h"
 
 #define STATE_FORMAT_VERSION 1
 
