@@ -599,9 +599,8 @@ finish(forest_buf *out, msc_error *err)
 	return true;
 }
 
-/* the document for a group without studies */
-static bool
-write_empty(forest_buf *out, long skipped, msc_error *err)
+void
+svg_empty(forest_buf *out, const char *plot, long skipped)
 {
 	char		note[128];
 	double		w = 360,
@@ -611,7 +610,7 @@ write_empty(forest_buf *out, long skipped, msc_error *err)
 	if (skipped > 0 && text_width(note, FS_SMALL, false) + 2 * MARGIN > w)
 		w = ceil(text_width(note, FS_SMALL, false) + 2 * MARGIN);
 	svg_open(out, w, h);
-	put(out, "<title>Forest plot: no studies</title>\n");
+	forest_buf_printf(out, "<title>%s: no studies</title>\n", plot);
 	svg_background(out, w, h);
 	forest_buf_printf(out, "<text class=\"empty\" x=\"%.0f\" y=\"%.0f\">No studies to plot</text>\n",
 					  MARGIN, MARGIN + 18);
@@ -619,6 +618,13 @@ write_empty(forest_buf *out, long skipped, msc_error *err)
 		forest_buf_printf(out, "<text class=\"note\" x=\"%.0f\" y=\"%.0f\" font-size=\"%.0f\">%s</text>\n",
 						  MARGIN, MARGIN + 40, FS_SMALL, note);
 	put(out, "</svg>\n");
+}
+
+/* the document for a group without studies */
+static bool
+write_empty(forest_buf *out, long skipped, msc_error *err)
+{
+	svg_empty(out, "Forest plot", skipped);
 	return finish(out, err);
 }
 

@@ -147,6 +147,8 @@ bool		axis_make(axis *a, double dmin, double dmax, double min_half);
 /* the <svg> start tag (font size 13) and a white background */
 void		svg_open(forest_buf *b, double w, double h);
 void		svg_background(forest_buf *b, double w, double h);
+/* the small document of a plot ("Forest plot", ...) without studies, with the note on skipped rows */
+void		svg_empty(forest_buf *b, const char *plot, long skipped);
 /* "N rows without an effect or a variance (NULL) are not shown" */
 void		put_note_text(char *buf, size_t len, long skipped);
 
