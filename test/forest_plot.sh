@@ -11,6 +11,8 @@
 #   test/forest_plot.sh --write-doc  also write doc/forest_plot.svg and
 #                                    doc/forest_plot.png (the README figure,
 #                                    from doc/forest_plot_example.sql) and
+#                                    doc/forest_subgroups.png (from
+#                                    doc/forest_subgroups_example.sql),
 #                                    doc/funnel_plot.png (from
 #                                    doc/funnel_plot_example.sql)
 # Needs the Debian packages libxml2-utils (xmllint) and librsvg2-bin
@@ -105,6 +107,13 @@ plot_check log_risk_ratio 3 "SELECT forest_plot(s, (e).yi, (e).vi, 'FE', 'log ri
   FROM (VALUES ('a', log_rr(2, 40, 1, 40)), ('b', log_rr(3, 25, 2, 26)), ('c', log_rr(0, 30, 1, 30))) v(s, e)"
 plot_check tiny_numbers 3 "SELECT forest_plot('x' || i, 1e-9 * (1 + i / 10.0), 1e-20, 'FE') FROM generate_series(1, 3) i"
 plot_check large_numbers 3 "SELECT forest_plot('x' || i, 1e9 * (1 + i / 10.0), 1e14, 'FE') FROM generate_series(1, 3) i"
+# subgroup blocks, Knapp-Hartung and prediction intervals (doc/forest_plot.md)
+plot_check subgroups_example 7 "$(cat doc/forest_subgroups_example.sql)"
+plot_check subgroups_common 4 "SELECT forest_plot(study, CASE WHEN yr < 2018 THEN 'early' ELSE 'late' END, yi, vi, 'DL', NULL, 'z', true, 'common' ORDER BY yr) FROM knee"
+for t in z knha; do
+  plot_check "prediction_$t" 4 "SELECT forest_plot(study, yi, vi, 'REML', NULL, '$t', true ORDER BY yr) FROM knee"
+done
+plot_check subgroups_hostile 9 "SELECT forest_plot(label, coalesce(label, 'none'), n / 10.0, 0.05, 'PM', NULL ORDER BY n) FROM hostile"
 
 # funnel plots: the doc/funnel_plot.md example, every method, the edge cases
 plot_check funnel_example 12 "$(cat doc/funnel_plot_example.sql)"
@@ -144,8 +153,9 @@ done
 if [ "$write_doc" = 1 ] && [ "$failures" -eq 0 ]; then
   cp "$out/readme_example.svg" doc/forest_plot.svg
   rsvg-convert -z 2 -o doc/forest_plot.png doc/forest_plot.svg
+  rsvg-convert -z 2 -o doc/forest_subgroups.png "$out/subgroups_example.svg"
   rsvg-convert -z 2 -o doc/funnel_plot.png "$out/funnel_example.svg"
-  echo "wrote doc/forest_plot.svg, doc/forest_plot.png and doc/funnel_plot.png"
+  echo "wrote doc/forest_plot.svg, doc/forest_plot.png, doc/forest_subgroups.png and doc/funnel_plot.png"
 fi
 
 if [ "$failures" -gt 0 ]; then

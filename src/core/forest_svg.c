@@ -599,9 +599,8 @@ finish(forest_buf *out, msc_error *err)
 	return true;
 }
 
-/* the document for a group without studies */
-static bool
-write_empty(forest_buf *out, long skipped, msc_error *err)
+void
+svg_empty(forest_buf *out, const char *plot, long skipped)
 {
 	char		note[128];
 	double		w = 360,
@@ -611,7 +610,7 @@ write_empty(forest_buf *out, long skipped, msc_error *err)
 	if (skipped > 0 && text_width(note, FS_SMALL, false) + 2 * MARGIN > w)
 		w = ceil(text_width(note, FS_SMALL, false) + 2 * MARGIN);
 	svg_open(out, w, h);
-	put(out, "<title>Forest plot: no studies</title>\n");
+	forest_buf_printf(out, "<title>%s: no studies</title>\n", plot);
 	svg_background(out, w, h);
 	forest_buf_printf(out, "<text class=\"empty\" x=\"%.0f\" y=\"%.0f\">No studies to plot</text>\n",
 					  MARGIN, MARGIN + 18);
@@ -619,17 +618,122 @@ write_empty(forest_buf *out, long skipped, msc_error *err)
 		forest_buf_printf(out, "<text class=\"note\" x=\"%.0f\" y=\"%.0f\" font-size=\"%.0f\">%s</text>\n",
 						  MARGIN, MARGIN + 40, FS_SMALL, note);
 	put(out, "</svg>\n");
+}
+
+/* the document for a group without studies */
+static bool
+write_empty(forest_buf *out, long skipped, msc_error *err)
+{
+	svg_empty(out, "Forest plot", skipped);
 	return finish(out, err);
 }
 
-bool
-forest_svg_write(forest_buf *out, const char *const *labels,
-				 const double *yi, const double *vi, int k,
-				 const meta_result *pooled, const char *axis_title,
-				 long skipped, msc_error *err)
+/* the label of a subgroup's pooled row: its heterogeneity */
+static const char *
+subtotal_label(char *buf, size_t len, const forest_group *g, meta_method method)
+{
+	char		t[32];
+
+	if (g->k == 1)
+		snprintf(buf, len, "Subtotal (one study)");
+	else if (method == META_FE)
+		snprintf(buf, len, "Subtotal: I\xC2\xB2 = %.1f%%", g->i2);
+	else
+		snprintf(buf, len, "Subtotal: \xCF\x84\xC2\xB2 = %s, I\xC2\xB2 = %.1f%%",
+				 fmt_sig(t, sizeof(t), g->tau2), g->i2);
+	return buf;
+}
+
+/* a pooled row's label, estimate and diamond (class "pooled" or "subtotal") */
+static void
+put_pooled_row(forest_buf *out, const char *cls, const char *label, double est,
+			   double lo, double hi, double weight, const axis *ax, double plot_x0,
+			   double est_right, double weight_right, double y)
+{
+	char		text[256];
+
+	forest_buf_printf(out, "<g class=\"%s\" font-weight=\"bold\">"
+					  "<text class=\"label\" x=\"%.1f\" y=\"%.1f\">", cls, MARGIN, y + 4.5);
+	put_text(out, label);
+	forest_buf_printf(out, "</text><polygon class=\"diamond\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+					  "fill=\"" DIAMOND_COLOUR "\"/>",
+					  axis_x(ax, plot_x0, lo), y, axis_x(ax, plot_x0, est), y - DIAMOND_H,
+					  axis_x(ax, plot_x0, hi), y, axis_x(ax, plot_x0, est), y + DIAMOND_H);
+	forest_buf_printf(out, "<text class=\"estimate\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+					  est_right, y + 4.5, fmt_interval(text, sizeof(text), est, lo, hi, &ax->value));
+	forest_buf_printf(out, "<text class=\"percent\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%.1f%%</text></g>\n",
+					  weight_right, y + 4.5, weight);
+}
+
+/* one study's row */
+static void
+put_study_row(forest_buf *out, const char *l, double yi, double half, double rel,
+			  double rel_sum, const axis *ax, double plot_x0, double est_right,
+			  double weight_right, double y)
+{
+	double		side = fmax(SQUARE_MIN, SQUARE_MAX * sqrt(rel)),
+				cx = axis_x(ax, plot_x0, yi);
+	char		text[256];
+	shown		s;
+
+	put(out, "<g class=\"study\">");
+	if (l)
+	{
+		shown_make(&s, l, FOREST_LABEL_MAX_CHARS);
+		if (s.cut)
+		{
+			put(out, "<title>");
+			put_text_all(out, l);
+			put(out, "</title>");
+		}
+		forest_buf_printf(out, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\">", MARGIN, y + 4.5);
+		put_shown(out, &s);
+		put(out, "</text>");
+	}
+	else
+		forest_buf_printf(out, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" fill=\"#777777\" "
+						  "font-style=\"italic\">(no label)</text>", MARGIN, y + 4.5);
+	forest_buf_printf(out, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+					  "stroke=\"" INK "\" stroke-width=\"1.2\"/>",
+					  axis_x(ax, plot_x0, yi - half), y, axis_x(ax, plot_x0, yi + half), y);
+	forest_buf_printf(out, "<rect class=\"weight\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+					  "fill=\"" STUDY_COLOUR "\"/>",
+					  cx - side / 2, y - side / 2, side, side);
+	forest_buf_printf(out, "<text class=\"estimate\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+					  est_right, y + 4.5,
+					  fmt_interval(text, sizeof(text), yi, yi - half, yi + half, &ax->value));
+	forest_buf_printf(out, "<text class=\"percent\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%.1f%%</text>",
+					  weight_right, y + 4.5, 100 * rel / rel_sum);
+	put(out, "</g>\n");
+}
+
+/* a summary line (class cls) at y */
+static void
+put_summary(forest_buf *out, const char *cls, const char *text, double y)
+{
+	forest_buf_printf(out, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\">", cls, MARGIN, y);
+	put_text(out, text);
+	put(out, "</text>");
+}
+
+#define RESCALE_HINT "Rescale the effect sizes (for example to other units) so that they and their variances are moderate numbers."
+#define MAX_SUMMARY 5
+
+/*
+ * The drawing: studies (in subgroup blocks when sub is given), subgroup
+ * and overall diamonds, the prediction interval when asked, the axis and
+ * the summary lines.  m holds the numbers (forest_model_fit).
+ */
+static bool
+draw(forest_buf *out, const char *const *labels, const double *yi, const double *vi,
+	 int k, const forest_subgroups *sub, const forest_model *m, bool prediction,
+	 const char *axis_title, long skipped, msc_error *err)
 {
 	const double crit = stat_qnorm(0.975, true);
+	const meta_result *pooled = &m->overall;
 	const bool	fixed = (pooled->method == META_FE || pooled->method == META_MH);
+	const bool	knha = (pooled->test == META_KNHA);
+	const int	ngroups = sub ? sub->ngroups : 0;
 	const double tau2 = fixed ? 0 : pooled->tau2;
 	double		dmin = 0,
 				dmax = 0,
@@ -655,18 +759,28 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 	shown		s;
 	char		text[256],
 				num1[64],
-				num2[64],
 				num3[16],		/* fmt_2f: at most "-1.80e+308" */
-				het[256],
-				overall[128],
-				note[128];
-	const char *plabel = pooled_label(pooled->method);
+				summary[MAX_SUMMARY][256];
+	const char *summary_class[MAX_SUMMARY];
+	int			nsummary = 0,
+				nrows = k + 2 * ngroups;
+	char		plabel[96];
 
-	msc_error_clear(err);
-	if (k < 1)
-		return write_empty(out, skipped, err);
+	/* "Random-effects model (REML)" becomes "... (REML, Knapp-Hartung)" */
+	if (knha)
+	{
+		const char *base = pooled_label(pooled->method);
+		size_t		n = strlen(base);
 
-	/* the numbers: every study's interval, the pooled one, and 0 */
+		if (base[n - 1] == ')')
+			snprintf(plabel, sizeof(plabel), "%.*s, Knapp-Hartung)", (int) n - 1, base);
+		else
+			snprintf(plabel, sizeof(plabel), "%s (Knapp-Hartung)", base);
+	}
+	else
+		snprintf(plabel, sizeof(plabel), "%s", pooled_label(pooled->method));
+
+	/* the numbers: every study's interval, the pooled ones, and 0 */
 	for (int i = 0; i < k; i++)
 	{
 		double		half = crit * sqrt(vi[i]);
@@ -680,16 +794,31 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 	}
 	if (!isfinite(pooled->estimate) || !isfinite(pooled->ci_low) ||
 		!isfinite(pooled->ci_high) || !isfinite(tau2) || tau2 < 0 ||
-		!isfinite(den_min) || !(den_min > 0))
-		return msc_fail(err, MSC_ERR_RANGE, NULL,
-						"Rescale the effect sizes (for example to other units) so that they and their variances are moderate numbers.",
+		!isfinite(den_min) || !(den_min > 0) ||
+		(prediction && (!pooled->has_pi || !isfinite(pooled->pi_low) || !isfinite(pooled->pi_high))))
+		return msc_fail(err, MSC_ERR_RANGE, NULL, RESCALE_HINT,
 						"the pooled estimate of these studies is not a finite number");
 	dmin = fmin(dmin, pooled->ci_low);
 	dmax = fmax(dmax, pooled->ci_high);
 	min_half = fmin(min_half, (pooled->ci_high - pooled->ci_low) / 2);
+	if (prediction)
+	{
+		dmin = fmin(dmin, pooled->pi_low);
+		dmax = fmax(dmax, pooled->pi_high);
+	}
+	for (int g = 0; g < ngroups; g++)
+	{
+		const forest_group *fg = &m->groups[g];
+
+		if (!isfinite(fg->estimate) || !isfinite(fg->ci_low) || !isfinite(fg->ci_high))
+			return msc_fail(err, MSC_ERR_RANGE, NULL, RESCALE_HINT,
+							"the pooled estimate of a subgroup is not a finite number");
+		dmin = fmin(dmin, fg->ci_low);
+		dmax = fmax(dmax, fg->ci_high);
+		min_half = fmin(min_half, (fg->ci_high - fg->ci_low) / 2);
+	}
 	if (!axis_make(&ax, dmin, dmax, min_half))
-		return msc_fail(err, MSC_ERR_RANGE, NULL,
-						"Rescale the effect sizes (for example to other units) so that they and their variances are moderate numbers.",
+		return msc_fail(err, MSC_ERR_RANGE, NULL, RESCALE_HINT,
 						"the effect sizes span too wide a range to draw");
 	/* weights relative to the heaviest study (1): no overflow for tiny variances */
 	for (int i = 0; i < k; i++)
@@ -708,6 +837,16 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 	est_w = fmax(text_width("Estimate [95% CI]", FS, true),
 				 text_width(fmt_interval(text, sizeof(text), pooled->estimate, pooled->ci_low,
 										 pooled->ci_high, &ax.value), FS, true));
+	for (int g = 0; g < ngroups; g++)
+	{
+		const forest_group *fg = &m->groups[g];
+
+		shown_make(&s, sub->names[g], FOREST_LABEL_MAX_CHARS);
+		label_w = fmax(label_w, shown_width(&s, FS, true));
+		label_w = fmax(label_w, text_width(subtotal_label(text, sizeof(text), fg, pooled->method), FS, true));
+		est_w = fmax(est_w, text_width(fmt_interval(text, sizeof(text), fg->estimate, fg->ci_low,
+													fg->ci_high, &ax.value), FS, true));
+	}
 	for (int i = 0; i < k; i++)
 	{
 		double		half = crit * sqrt(vi[i]);
@@ -725,8 +864,9 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 	width = weight_right + MARGIN;
 
 	/* the summary lines (UTF-8: tau U+03C4, superscript two U+00B2) */
+	summary_class[nsummary] = "heterogeneity";
 	if (k == 1)
-		snprintf(het, sizeof(het), "Heterogeneity: not estimable from one study");
+		snprintf(summary[nsummary], sizeof(summary[0]), "Heterogeneity: not estimable from one study");
 	else
 	{
 		char		i2[32],
@@ -737,33 +877,77 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 		snprintf(q, sizeof(q), "Q = %s (df = %d)", fmt_2f(num3, sizeof(num3), pooled->q), pooled->q_df);
 		fmt_p(p, sizeof(p), pooled->q_pval);
 		if (fixed)
-			snprintf(het, sizeof(het), "Heterogeneity: %s, %s, %s", i2, q, p);
+			snprintf(summary[nsummary], sizeof(summary[0]), "Heterogeneity: %s, %s, %s", i2, q, p);
 		else
-			snprintf(het, sizeof(het), "Heterogeneity: \xCF\x84\xC2\xB2 = %s, %s, %s, %s",
+			snprintf(summary[nsummary], sizeof(summary[0]), "Heterogeneity: \xCF\x84\xC2\xB2 = %s, %s, %s, %s",
 					 fmt_sig(num1, sizeof(num1), pooled->tau2), i2, q, p);
 	}
-	snprintf(overall, sizeof(overall), "Test for overall effect: z = %s, %s",
-			 fmt_2f(num3, sizeof(num3), pooled->stat), fmt_p(num1, sizeof(num1), pooled->pval));
-	put_note_text(note, sizeof(note), skipped);
-	width = fmax(width, ceil(text_width(het, FS_SMALL, false) + 2 * MARGIN));
-	width = fmax(width, ceil(text_width(overall, FS_SMALL, false) + 2 * MARGIN));
+	nsummary++;
+	summary_class[nsummary] = "overall";
+	if (knha)
+		snprintf(summary[nsummary], sizeof(summary[0]), "Test for overall effect: t = %s (df = %d), %s",
+				 fmt_2f(num3, sizeof(num3), pooled->stat), pooled->k - 1,
+				 fmt_p(num1, sizeof(num1), pooled->pval));
+	else
+		snprintf(summary[nsummary], sizeof(summary[0]), "Test for overall effect: z = %s, %s",
+				 fmt_2f(num3, sizeof(num3), pooled->stat), fmt_p(num1, sizeof(num1), pooled->pval));
+	nsummary++;
+	if (ngroups > 0)
+	{
+		summary_class[nsummary] = "subgroups";
+		if (ngroups == 1)
+			snprintf(summary[nsummary], sizeof(summary[0]), "Test for subgroup differences: one subgroup, not tested");
+		else
+			snprintf(summary[nsummary], sizeof(summary[0]), "Test for subgroup differences: Q = %s (df = %d), %s",
+					 fmt_2f(num3, sizeof(num3), m->q_between), m->df, fmt_p(num1, sizeof(num1), m->pval));
+		nsummary++;
+	}
+	if (prediction)
+	{
+		summary_class[nsummary] = "prediction";
+		snprintf(summary[nsummary], sizeof(summary[0]), "Prediction interval (95%%): [%s, %s]",
+				 fmt_num(num1, sizeof(num1), pooled->pi_low, &ax.value),
+				 fmt_num(text, sizeof(text), pooled->pi_high, &ax.value));
+		nsummary++;
+	}
 	if (skipped > 0)
-		width = fmax(width, ceil(text_width(note, FS_SMALL, false) + 2 * MARGIN));
+	{
+		summary_class[nsummary] = "note";
+		if (ngroups > 0)
+			snprintf(summary[nsummary], sizeof(summary[0]),
+					 "%ld %s without an effect, a variance or a subgroup (NULL) %s not shown",
+					 skipped, skipped == 1 ? "row" : "rows", skipped == 1 ? "is" : "are");
+		else
+			put_note_text(summary[nsummary], sizeof(summary[0]), skipped);
+		nsummary++;
+	}
+	for (int i = 0; i < nsummary; i++)
+		width = fmax(width, ceil(text_width(summary[i], FS_SMALL, false) + 2 * MARGIN));
 
 	/* rows */
 	rule1 = MARGIN + 22;
 	row_top = rule1 + 6;
-	rows_end = row_top + k * ROW_H;
+	rows_end = row_top + nrows * ROW_H;
 	pooled_c = rows_end + 8 + ROW_H / 2;
 	axis_y = pooled_c + ROW_H / 2 + 6;
-	height = axis_y + 62 + 18 + (skipped > 0 ? 18 : 0) + MARGIN;
+	height = axis_y + 62 + 18 * (nsummary - 1) + MARGIN;
 	x_null = axis_x(&ax, plot_x0, 0);
 
 	svg_open(out, width, height);
-	forest_buf_printf(out, "<title>Forest plot: %d %s, %s</title>\n", k, k == 1 ? "study" : "studies", plabel);
-	forest_buf_printf(out, "<desc>Pooled estimate %s with 95%% confidence interval.</desc>\n",
+	forest_buf_printf(out, "<title>Forest plot: %d %s", k, k == 1 ? "study" : "studies");
+	if (ngroups > 0)
+		forest_buf_printf(out, " in %d %s", ngroups, ngroups == 1 ? "subgroup" : "subgroups");
+	put(out, ", ");
+	put_text(out, plabel);
+	put(out, "</title>\n");
+	forest_buf_printf(out, "<desc>Pooled estimate %s with 95%% confidence interval",
 					  fmt_interval(text, sizeof(text), pooled->estimate, pooled->ci_low,
 								   pooled->ci_high, &ax.value));
+	if (prediction)
+		forest_buf_printf(out, ", 95%% prediction interval [%s, %s]",
+						  fmt_num(num1, sizeof(num1), pooled->pi_low, &ax.value),
+						  fmt_num(text, sizeof(text), pooled->pi_high, &ax.value));
+	put(out, ".</desc>\n");
 	svg_background(out, width, height);
 
 	/* headers and rules */
@@ -780,66 +964,68 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 					  "stroke=\"" NULL_COLOUR "\" stroke-dasharray=\"4 3\"/>\n",
 					  x_null, rule1, x_null, axis_y);
 
-	/* one row per study */
+	/* the studies, in subgroup blocks: a heading, its studies, its diamond */
 	put(out, "<g class=\"studies\">\n");
-	for (int i = 0; i < k; i++)
+	y = row_top + ROW_H / 2;
+	for (int g = 0; g < (ngroups > 0 ? ngroups : 1); g++)
 	{
-		const char *l = (labels && labels[i]) ? labels[i] : NULL;
-		double		half = crit * sqrt(vi[i]),
-					rel = den_min / (vi[i] + tau2),
-					side = fmax(SQUARE_MIN, SQUARE_MAX * sqrt(rel)),
-					cx = axis_x(&ax, plot_x0, yi[i]);
+		double		gweight = 0;
 
-		msc_check_interrupts();
-		y = row_top + ROW_H * (i + 0.5);
-		put(out, "<g class=\"study\">");
-		if (l)
+		if (ngroups > 0)
 		{
-			shown_make(&s, l, FOREST_LABEL_MAX_CHARS);
+			shown_make(&s, sub->names[g], FOREST_LABEL_MAX_CHARS);
+			put(out, "<g class=\"subgroup\">");
 			if (s.cut)
 			{
 				put(out, "<title>");
-				put_text_all(out, l);
+				put_text_all(out, sub->names[g]);
 				put(out, "</title>");
 			}
-			forest_buf_printf(out, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\">", MARGIN, y + 4.5);
+			forest_buf_printf(out, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" font-weight=\"bold\">",
+							  MARGIN, y + 4.5);
 			put_shown(out, &s);
-			put(out, "</text>");
+			put(out, "</text></g>\n");
+			y += ROW_H;
 		}
-		else
-			forest_buf_printf(out, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" fill=\"#777777\" "
-							  "font-style=\"italic\">(no label)</text>", MARGIN, y + 4.5);
-		forest_buf_printf(out, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-						  "stroke=\"" INK "\" stroke-width=\"1.2\"/>",
-						  axis_x(&ax, plot_x0, yi[i] - half), y, axis_x(&ax, plot_x0, yi[i] + half), y);
-		forest_buf_printf(out, "<rect class=\"weight\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-						  "fill=\"" STUDY_COLOUR "\"/>",
-						  cx - side / 2, y - side / 2, side, side);
-		forest_buf_printf(out, "<text class=\"estimate\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-						  est_right, y + 4.5,
-						  fmt_interval(text, sizeof(text), yi[i], yi[i] - half, yi[i] + half, &ax.value));
-		forest_buf_printf(out, "<text class=\"percent\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%.1f%%</text>",
-						  weight_right, y + 4.5, 100 * rel / rel_sum);
-		put(out, "</g>\n");
+		for (int i = 0; i < k; i++)
+		{
+			double		rel = den_min / (vi[i] + tau2);
+
+			if (ngroups > 0 && sub->group[i] != g)
+				continue;
+			msc_check_interrupts();
+			put_study_row(out, (labels && labels[i]) ? labels[i] : NULL, yi[i], crit * sqrt(vi[i]),
+						  rel, rel_sum, &ax, plot_x0, est_right, weight_right, y);
+			gweight += 100 * rel / rel_sum;
+			y += ROW_H;
+		}
+		if (ngroups > 0)
+		{
+			const forest_group *fg = &m->groups[g];
+
+			put_pooled_row(out, "subtotal", subtotal_label(text, sizeof(text), fg, pooled->method),
+						   fg->estimate, fg->ci_low, fg->ci_high, gweight, &ax, plot_x0,
+						   est_right, weight_right, y);
+			y += ROW_H;
+		}
 	}
 	put(out, "</g>\n");
 
-	/* the pooled row */
-	forest_buf_printf(out, "<g class=\"pooled\" font-weight=\"bold\">"
-					  "<text class=\"label\" x=\"%.1f\" y=\"%.1f\">", MARGIN, pooled_c + 4.5);
-	put_text(out, plabel);
-	forest_buf_printf(out, "</text><polygon class=\"diamond\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
-					  "fill=\"" DIAMOND_COLOUR "\"/>",
-					  axis_x(&ax, plot_x0, pooled->ci_low), pooled_c,
-					  axis_x(&ax, plot_x0, pooled->estimate), pooled_c - DIAMOND_H,
-					  axis_x(&ax, plot_x0, pooled->ci_high), pooled_c,
-					  axis_x(&ax, plot_x0, pooled->estimate), pooled_c + DIAMOND_H);
-	forest_buf_printf(out, "<text class=\"estimate\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-					  est_right, pooled_c + 4.5,
-					  fmt_interval(text, sizeof(text), pooled->estimate, pooled->ci_low,
-								   pooled->ci_high, &ax.value));
-	forest_buf_printf(out, "<text class=\"percent\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">100.0%%</text></g>\n",
-					  weight_right, pooled_c + 4.5);
+	/* the prediction interval: a dotted line with end ticks under the overall diamond */
+	if (prediction)
+	{
+		double		xl = axis_x(&ax, plot_x0, pooled->pi_low),
+					xh = axis_x(&ax, plot_x0, pooled->pi_high);
+
+		forest_buf_printf(out, "<g class=\"prediction\" stroke=\"" INK "\" stroke-width=\"1.2\">"
+						  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke-dasharray=\"2 2\"/>"
+						  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+						  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>\n",
+						  xl, pooled_c, xh, pooled_c,
+						  xl, pooled_c - 4, xl, pooled_c + 4, xh, pooled_c - 4, xh, pooled_c + 4);
+	}
+	put_pooled_row(out, "pooled", plabel, pooled->estimate, pooled->ci_low, pooled->ci_high,
+				   100.0, &ax, plot_x0, est_right, weight_right, pooled_c);
 
 	/* the axis */
 	forest_buf_printf(out, "<g class=\"axis\" font-size=\"%.0f\">"
@@ -853,7 +1039,7 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 		forest_buf_printf(out, "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" INK "\"/>"
 						  "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
 						  x, axis_y, x, axis_y + 5, x, axis_y + 18,
-						  fmt_num(num2, sizeof(num2), v, &ax.tick));
+						  fmt_num(num1, sizeof(num1), v, &ax.tick));
 	}
 	shown_make(&s, axis_title ? axis_title : "Effect size", FOREST_TITLE_MAX_CHARS);
 	forest_buf_printf(out, "<text class=\"title\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
@@ -861,31 +1047,43 @@ forest_svg_write(forest_buf *out, const char *const *labels,
 	put_shown(out, &s);
 	put(out, "</text></g>\n");
 
-	/* heterogeneity, overall effect, note */
-	y = axis_y + 62;
-	forest_buf_printf(out, "<g class=\"summary\" font-size=\"%.0f\">"
-					  "<text class=\"heterogeneity\" x=\"%.1f\" y=\"%.1f\">", FS_SMALL, MARGIN, y);
-	put_text(out, het);
-	forest_buf_printf(out, "</text>\n<text class=\"overall\" x=\"%.1f\" y=\"%.1f\">", MARGIN, y + 18);
-	put_text(out, overall);
-	put(out, "</text>");
-	if (skipped > 0)
+	/* heterogeneity, overall effect, subgroup differences, prediction, note */
+	forest_buf_printf(out, "<g class=\"summary\" font-size=\"%.0f\">", FS_SMALL);
+	for (int i = 0; i < nsummary; i++)
 	{
-		forest_buf_printf(out, "\n<text class=\"note\" x=\"%.1f\" y=\"%.1f\">", MARGIN, y + 36);
-		put_text(out, note);
-		put(out, "</text>");
+		if (i > 0)
+			put(out, "\n");
+		put_summary(out, summary_class[i], summary[i], axis_y + 62 + 18 * i);
 	}
 	put(out, "</g>\n</svg>\n");
 	return finish(out, err);
 }
 
 bool
-forest_plot_svg(forest_buf *out, const char *const *labels,
-				const double *yi, const double *vi, int k,
-				meta_method method, const char *axis_title,
-				long skipped, msc_error *err)
+forest_svg_write(forest_buf *out, const char *const *labels,
+				 const double *yi, const double *vi, int k,
+				 const meta_result *pooled, const char *axis_title,
+				 long skipped, msc_error *err)
 {
-	meta_result r;
+	forest_model m;
+
+	msc_error_clear(err);
+	if (k < 1)
+		return write_empty(out, skipped, err);
+	m.overall = *pooled;
+	m.ngroups = 0;
+	m.groups = NULL;
+	return draw(out, labels, yi, vi, k, NULL, &m, false, axis_title, skipped, err);
+}
+
+bool
+forest_plot_svg_opts(forest_buf *out, const char *const *labels,
+					 const double *yi, const double *vi, int k,
+					 const forest_subgroups *sub, const forest_options *opt,
+					 const char *axis_title, long skipped, msc_error *err)
+{
+	forest_model m;
+	bool		ok;
 
 	msc_error_clear(err);
 	if (k < 1)
@@ -897,7 +1095,28 @@ forest_plot_svg(forest_buf *out, const char *const *labels,
 	for (int i = 0; i < k; i++)
 		if (!stat_meta_check_study(yi[i], vi[i], err))
 			return false;
-	if (!stat_meta_pool(yi, vi, k, method, META_Z, &r, err))
+	if (sub != NULL)
+		for (int i = 0; i < k; i++)
+			if (sub->group[i] < 0 || sub->group[i] >= sub->ngroups)
+				return msc_fail(err, MSC_ERR_PARAM, NULL, NULL,
+								"study %d is in subgroup %d of %d", i + 1, sub->group[i], sub->ngroups);
+	if (!forest_model_fit(yi, vi, sub ? sub->group : NULL, k, sub ? sub->ngroups : 0,
+						  opt, &m, err))
 		return false;
-	return forest_svg_write(out, labels, yi, vi, k, &r, axis_title, skipped, err);
+	ok = draw(out, labels, yi, vi, k, sub, &m, opt->prediction, axis_title, skipped, err);
+	forest_model_free(&m);
+	return ok;
+}
+
+bool
+forest_plot_svg(forest_buf *out, const char *const *labels,
+				const double *yi, const double *vi, int k,
+				meta_method method, const char *axis_title,
+				long skipped, msc_error *err)
+{
+	forest_options opt;
+
+	forest_options_init(&opt);
+	opt.method = method;
+	return forest_plot_svg_opts(out, labels, yi, vi, k, NULL, &opt, axis_title, skipped, err);
 }

@@ -3,7 +3,9 @@
  *
  * One row per study (label, 95% CI line, a square whose area is
  * proportional to the study's weight, "estimate [low, high]" and weight
- * percent), the pooled diamond, an x axis with 1-2-5 ticks and a dashed
+ * percent), optionally in subgroup blocks each closed by its own diamond,
+ * the pooled diamond (z or Knapp-Hartung interval, optionally with the
+ * prediction interval as a dotted bar), an x axis with 1-2-5 ticks and a dashed
  * null line at 0, and the heterogeneity and overall-effect lines.  Studies
  * are drawn top to bottom in the order given.  Effects are drawn on the
  * scale they are given in (log RR and log OR on the log scale).
@@ -20,6 +22,7 @@
 #ifndef FOREST_SVG_H
 #define FOREST_SVG_H
 
+#include "forest_model.h"
 #include "msc_error.h"
 #include "stat_meta.h"
 
@@ -82,6 +85,27 @@ bool		forest_plot_svg(forest_buf *out, const char *const *labels,
 							meta_method method, const char *axis_title,
 							long skipped, msc_error *err);
 
+/* subgroups of a forest plot: study i in group[i] (0 .. ngroups - 1), named names[g] (UTF-8) */
+typedef struct forest_subgroups
+{
+	const int  *group;
+	const char *const *names;
+	int			ngroups;
+} forest_subgroups;
+
+/*
+ * forest_plot_svg with options (forest_model.h: method, test, prediction
+ * interval, subgroup tau^2) and, when sub is not NULL, subgroup blocks:
+ * each subgroup's name, its studies in the order given and its diamond,
+ * then the overall diamond and the test for subgroup differences.  The
+ * errors of forest_plot_svg, and 22023 for options forest_model_fit
+ * refuses.
+ */
+bool		forest_plot_svg_opts(forest_buf *out, const char *const *labels,
+								 const double *yi, const double *vi, int k,
+								 const forest_subgroups *sub, const forest_options *opt,
+								 const char *axis_title, long skipped, msc_error *err);
+
 /* The drawing alone, for a pooled result already computed (k >= 1). */
 bool		forest_svg_write(forest_buf *out, const char *const *labels,
 							 const double *yi, const double *vi, int k,
@@ -123,6 +147,8 @@ bool		axis_make(axis *a, double dmin, double dmax, double min_half);
 /* the <svg> start tag (font size 13) and a white background */
 void		svg_open(forest_buf *b, double w, double h);
 void		svg_background(forest_buf *b, double w, double h);
+/* the small document of a plot ("Forest plot", ...) without studies, with the note on skipped rows */
+void		svg_empty(forest_buf *b, const char *plot, long skipped);
 /* "N rows without an effect or a variance (NULL) are not shown" */
 void		put_note_text(char *buf, size_t len, long skipped);
 

@@ -59,22 +59,7 @@ finish(forest_buf *out, msc_error *err)
 static bool
 write_empty(forest_buf *out, long skipped, msc_error *err)
 {
-	char		note[128];
-	double		w = 360,
-				h = skipped > 0 ? 84 : 64;
-
-	put_note_text(note, sizeof(note), skipped);
-	if (skipped > 0)
-		w = fmax(w, ceil(text_width(note, FS_SMALL, false) + 2 * MARGIN));
-	svg_open(out, w, h);
-	forest_buf_printf(out, "<title>Funnel plot: no studies</title>\n");
-	svg_background(out, w, h);
-	forest_buf_printf(out, "<text class=\"empty\" x=\"%.0f\" y=\"%.0f\">No studies to plot</text>\n",
-					  MARGIN, MARGIN + 18);
-	if (skipped > 0)
-		forest_buf_printf(out, "<text class=\"note\" x=\"%.0f\" y=\"%.0f\" font-size=\"%.0f\">%s</text>\n",
-						  MARGIN, MARGIN + 40, FS_SMALL, note);
-	forest_buf_printf(out, "</svg>\n");
+	svg_empty(out, "Funnel plot", skipped);
 	return finish(out, err);
 }
 

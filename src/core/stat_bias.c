@@ -3,9 +3,7 @@
  * trim and fill, as metafor 3.8-1's regtest(), ranktest() and trimfill()
  * compute them (see stat_bias.h).
  *
- * The regressions here have one predictor, so they are written with
- * weighted centred sums rather than matrices: b1 = Sxy / Sxx,
- * b0 = ybar - b1 xbar, and (X'WX)^-1 in closed form.
+ * Egger's regressions are stat_metareg_fit's (stat_metareg.c).
  */
 #include "stat_bias.h"
 #include "msc_alloc.h"
@@ -13,6 +11,7 @@
 
 #include "stat_chisq.h"
 #include "stat_dist.h"
+#include "stat_metareg.h"
 
 #include <ctype.h>
 #include <float.h>
@@ -20,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define REG_MAX_ITER 1000
 #define TF_MAX_ITER 100			/* metafor's maxiter */
 #define RANK_EXACT_MAX 1000		/* beyond: the normal approximation (O(k^3) work) */
 
@@ -101,122 +99,6 @@ stat_egger_model_name(egger_model m)
 	return m == EGGER_LM ? "lm" : "rma";
 }
 
-/* ------------------------------------------------ one-predictor regression */
-
-/* Weighted least squares of y on (1, x) with weights 1/(v + tau2). */
-typedef struct wls_fit
-{
-	double		sw;				/* sum of weights */
-	double		xbar;
-	double		sxx;			/* sum w (x - xbar)^2 */
-	double		b0;
-	double		b1;
-	double		rss;			/* sum w e^2 */
-	double		a00;			/* (X'WX)^-1 */
-	double		a01;
-	double		a11;
-} wls_fit;
-
-static bool
-wls(const double *y, const double *v, const double *x, int k, double tau2,
-	wls_fit *f, msc_error *err)
-{
-	double		sw = 0,
-				swx = 0,
-				swy = 0,
-				sxx = 0,
-				sxy = 0,
-				sxx_raw = 0,
-				ybar;
-
-	for (int i = 0; i < k; i++)
-	{
-		double		w = 1 / (v[i] + tau2);
-
-		sw += w;
-		swx += w * x[i];
-		swy += w * y[i];
-	}
-	f->sw = sw;
-	f->xbar = swx / sw;
-	ybar = swy / sw;
-	for (int i = 0; i < k; i++)
-	{
-		double		w = 1 / (v[i] + tau2),
-					dx = x[i] - f->xbar;
-
-		sxx += w * dx * dx;
-		sxy += w * dx * (y[i] - ybar);
-		sxx_raw += w * x[i] * x[i];
-	}
-	/* R's lm() drops a column its QR finds collinear (tolerance 1e-7) */
-	if (!(sxx > 1e-12 * sxx_raw))
-		return msc_fail(err, MSC_ERR_PARAM, NULL,
-						"The regression on the standard errors needs studies of different precision.",
-						"all %d studies have the same standard error, so it cannot predict the effect", k);
-	f->sxx = sxx;
-	f->b1 = sxy / sxx;
-	f->b0 = ybar - f->b1 * f->xbar;
-	f->rss = 0;
-	for (int i = 0; i < k; i++)
-	{
-		double		e = y[i] - f->b0 - f->b1 * x[i];
-
-		f->rss += e * e / (v[i] + tau2);
-	}
-	f->a00 = 1 / sw + f->xbar * f->xbar / sxx;
-	f->a01 = -f->xbar / sxx;
-	f->a11 = 1 / sxx;
-	return true;
-}
-
-/*
- * The REML score Y'PPY - tr(P) and the Fisher scoring step score / tr(PP),
- * P = W - WX(X'WX)^-1X'W, from sums of w, w^2 and w^3 times 1, x, x^2.
- */
-static bool
-reml_step(const double *y, const double *v, const double *x, int k, double tau2,
-		  double *score, double *step, msc_error *err)
-{
-	wls_fit		f;
-	double		b[3] = {0, 0, 0},
-				c[3] = {0, 0, 0},
-				ypy = 0,
-				trp,
-				trpp,
-				m00,
-				m01,
-				m10,
-				m11;
-
-	if (!wls(y, v, x, k, tau2, &f, err))
-		return false;
-	for (int i = 0; i < k; i++)
-	{
-		double		w = 1 / (v[i] + tau2),
-					w2 = w * w,
-					e = y[i] - f.b0 - f.b1 * x[i];
-
-		ypy += (w * e) * (w * e);
-		b[0] += w2;
-		b[1] += w2 * x[i];
-		b[2] += w2 * x[i] * x[i];
-		c[0] += w2 * w;
-		c[1] += w2 * w * x[i];
-		c[2] += w2 * w * x[i] * x[i];
-	}
-	trp = f.sw - (f.a00 * b[0] + 2 * f.a01 * b[1] + f.a11 * b[2]);
-	m00 = f.a00 * b[0] + f.a01 * b[1];
-	m01 = f.a00 * b[1] + f.a01 * b[2];
-	m10 = f.a01 * b[0] + f.a11 * b[1];
-	m11 = f.a01 * b[1] + f.a11 * b[2];
-	trpp = b[0] - 2 * (f.a00 * c[0] + 2 * f.a01 * c[1] + f.a11 * c[2]) +
-		m00 * m00 + 2 * m01 * m10 + m11 * m11;
-	*score = ypy - trp;
-	*step = *score / trpp;
-	return true;
-}
-
 static double
 min_of(const double *v, int k)
 {
@@ -229,185 +111,31 @@ min_of(const double *v, int k)
 }
 
 /*
- * REML as metafor: Fisher scoring from the Hedges (HE) estimator of the
- * model, a step halved while it would make tau2 negative; stopped when a
- * step is below 1e-13 of tau2 + min(v), as stat_meta stops its own.
+ * rma(yi, vi, mods = ~ sqrt(vi), method): the regression of the effects on
+ * their standard errors of Egger's test and trim and fill's side.
  */
 static bool
-tau2_reml1(const double *y, const double *v, const double *x, int k,
-		   double *tau2, msc_error *err)
+regress_on_sei(const double *yi, const double *vi, int k, meta_method method,
+			   metareg_result *r, msc_error *err)
 {
-	double		sx = 0,
-				sy = 0,
-				sxx = 0,
-				sxy = 0,
-				sxxv = 0,
-				sv = 0,
-				rss = 0,
-				xbar,
-				ybar,
-				b1,
-				trpv,
-				t,
-				vmin = min_of(v, k);
-
-	/* HE: (RSS of OLS - tr(P V)) / (k - 2), P the OLS residual projector */
-	for (int i = 0; i < k; i++)
-	{
-		sx += x[i];
-		sy += y[i];
-	}
-	xbar = sx / k;
-	ybar = sy / k;
-	for (int i = 0; i < k; i++)
-	{
-		double		dx = x[i] - xbar;
-
-		sxx += dx * dx;
-		sxy += dx * (y[i] - ybar);
-	}
-	b1 = sxy / sxx;
-	for (int i = 0; i < k; i++)
-	{
-		double		e = y[i] - ybar - b1 * (x[i] - xbar),
-					dx = x[i] - xbar;
-
-		rss += e * e;
-		sv += v[i];
-		sxxv += dx * dx * v[i];
-	}
-	/* tr((X'X)^-1 X'VX) in centred coordinates: sum v / k + sum dx^2 v / Sxx */
-	trpv = sv - (sv / k + sxxv / sxx);
-	t = fmax(0, (rss - trpv) / (k - 2));
-
-	for (int it = 0; it < REG_MAX_ITER; it++)
-	{
-		double		score,
-					adj,
-					next;
-
-		msc_check_interrupts();
-		if (!reml_step(y, v, x, k, t, &score, &adj, err))
-			return false;
-		if (!isfinite(adj))		/* halving an infinite step would never end */
-			break;
-		while (t + adj < 0)
-			adj /= 2;
-		next = t + adj;
-		if (fabs(next - t) <= 1e-13 * (next + vmin) || (t == 0 && next == 0))
-		{
-			*tau2 = next;
-			return true;
-		}
-		t = next;
-	}
-	return msc_fail(err, MSC_ERR_PARAM, NULL, "Use model lm for these studies.",
-					"REML for the regression on the standard errors did not converge in %d iterations",
-					REG_MAX_ITER);
-}
-
-/* Paule-Mandel: the residual Q of the model equals k - 2; Q falls with tau2 */
-static bool
-tau2_pm1(const double *y, const double *v, const double *x, int k,
-		 double *tau2, msc_error *err)
-{
-	wls_fit		f;
-	double		lo = 0,
-				hi = fmax(min_of(v, k), 1e-300);
-
-	if (!wls(y, v, x, k, 0, &f, err))
-		return false;
-	if (f.rss <= k - 2)
-	{
-		*tau2 = 0;
-		return true;
-	}
-	for (int i = 0;; i++)
-	{
-		if (!wls(y, v, x, k, hi, &f, err))
-			return false;
-		if (f.rss <= k - 2)
-			break;
-		if (i == 2000)
-			return msc_fail(err, MSC_ERR_PARAM, NULL, "Try method DL for these studies.",
-							"Paule-Mandel found no upper bound for tau^2");
-		lo = hi;
-		hi *= 2;
-	}
-	/* bisection to the last representable split */
-	for (int i = 0; i < 2000; i++)
-	{
-		double		mid = lo + (hi - lo) / 2;
-
-		if (mid <= lo || mid >= hi)
-			break;
-		if (!wls(y, v, x, k, mid, &f, err))
-			return false;
-		if (f.rss > k - 2)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	*tau2 = lo + (hi - lo) / 2;
-	return true;
-}
-
-bool
-stat_metareg1(const double *yi, const double *vi, const double *x, int k,
-			  meta_method method, metareg1 *out, msc_error *err)
-{
-	wls_fit		f;
-	double		tau2 = 0;
+	double	   *sei;
+	bool		ok;
 
 	if (k < 3)
 		return msc_fail(err, MSC_ERR_PARAM, NULL, "Pass at least 3 studies.",
 						"a regression on one predictor needs at least 3 studies, not %d", k);
-	switch (method)
-	{
-		case META_FE:
-		case META_MH:
-			break;
-		case META_DL:
-			{
-				double		b[3] = {0, 0, 0},
-							trp;
-
-				if (!wls(yi, vi, x, k, 0, &f, err))
-					return false;
-				for (int i = 0; i < k; i++)
-				{
-					double		w2 = 1 / (vi[i] * vi[i]);
-
-					b[0] += w2;
-					b[1] += w2 * x[i];
-					b[2] += w2 * x[i] * x[i];
-				}
-				trp = f.sw - (f.a00 * b[0] + 2 * f.a01 * b[1] + f.a11 * b[2]);
-				tau2 = fmax(0, (f.rss - (k - 2)) / trp);
-				break;
-			}
-		case META_REML:
-			if (!tau2_reml1(yi, vi, x, k, &tau2, err))
-				return false;
-			break;
-		case META_PM:
-			if (!tau2_pm1(yi, vi, x, k, &tau2, err))
-				return false;
-			break;
-	}
-	if (!wls(yi, vi, x, k, tau2, &f, err))
-		return false;
-	out->b0 = f.b0;
-	out->b1 = f.b1;
-	out->v00 = f.a00;
-	out->v01 = f.a01;
-	out->v11 = f.a11;
-	out->tau2 = tau2;
-	if (!isfinite(f.b0) || !isfinite(f.b1) || !isfinite(f.a00) || !isfinite(f.a11))
-		return msc_fail(err, MSC_ERR_RANGE, NULL,
-						"Rescale the effect sizes so that they and their variances are moderate numbers.",
-						"the regression on the standard errors is not finite for these studies");
-	return true;
+	sei = msc_malloc(sizeof(double) * (size_t) k);
+	if (sei == NULL)
+		return msc_fail(err, MSC_ERR_RANGE, NULL, NULL, "out of memory");
+	for (int i = 0; i < k; i++)
+		sei[i] = sqrt(vi[i]);
+	ok = stat_metareg_fit(yi, vi, sei, k, 1, method, META_Z, r, err);
+	msc_free(sei);
+	/* sei dropped as redundant (constant): no slope */
+	if (ok && r->p != 2)
+		return msc_fail(err, MSC_ERR_PARAM, NULL, "The regression on the standard errors needs studies of different precision.",
+						"all %d studies have the same standard error, so it cannot predict the effect", k);
+	return ok;
 }
 
 /* ------------------------------------------------------------------ Egger */
@@ -416,7 +144,7 @@ bool
 stat_egger(const double *yi, const double *vi, int k, egger_model model,
 		   egger_result *out, msc_error *err)
 {
-	double	   *sei;
+	metareg_result *r;
 	double		se0,
 				se1,
 				crit;
@@ -427,50 +155,27 @@ stat_egger(const double *yi, const double *vi, int k, egger_model model,
 	out->model = model;
 	if (k < 3)
 		return true;			/* two coefficients and no residual: undefined */
-	sei = msc_malloc(sizeof(double) * (size_t) k);
-	if (sei == NULL)
-		return msc_fail(err, MSC_ERR_RANGE, NULL, NULL, "out of memory");
-	for (int i = 0; i < k; i++)
-		sei[i] = sqrt(vi[i]);
-	if (model == EGGER_RMA)
+	/* rma(yi, vi, mods = ~ sei): REML; lm(yi ~ sei, weights = 1/vi): FE with se scaled by the residual variance */
+	r = msc_malloc(sizeof(metareg_result));
+	ok = (r != NULL) ? regress_on_sei(yi, vi, k, model == EGGER_RMA ? META_REML : META_FE, r, err)
+		: msc_fail(err, MSC_ERR_RANGE, NULL, NULL, "out of memory");
+	if (ok)
 	{
-		metareg1	r;
+		double		s = (model == EGGER_RMA) ? 1 : sqrt(r->qe / (k - 2));
 
-		ok = stat_metareg1(yi, vi, sei, k, META_REML, &r, err);
-		if (ok)
-		{
-			se0 = sqrt(r.v00);
-			se1 = sqrt(r.v11);
-			out->stat = r.b1 / se1;
-			out->pval = 2 * stat_pnorm(fabs(out->stat), false);
-			crit = stat_qnorm(0.975, true);
-			out->limit_estimate = r.b0;
-			out->limit_ci_low = r.b0 - crit * se0;
-			out->limit_ci_high = r.b0 + crit * se0;
-			out->tau2 = r.tau2;
-		}
+		crit = (model == EGGER_RMA) ? stat_qnorm(0.975, true) : stat_qt(0.975, k - 2, true);
+		se0 = s * r->se[0];
+		se1 = s * r->se[1];
+		out->df = (model == EGGER_RMA) ? 0 : k - 2;
+		out->stat = r->coef[1] / se1;
+		out->pval = (model == EGGER_RMA) ? 2 * stat_pnorm(fabs(out->stat), false)
+			: 2 * stat_pt(fabs(out->stat), k - 2, false);
+		out->limit_estimate = r->coef[0];
+		out->limit_ci_low = r->coef[0] - crit * se0;
+		out->limit_ci_high = r->coef[0] + crit * se0;
+		out->tau2 = (model == EGGER_RMA) ? r->tau2 : 0;
 	}
-	else
-	{
-		wls_fit		f;
-
-		ok = wls(yi, vi, sei, k, 0, &f, err);
-		if (ok)
-		{
-			double		s2 = f.rss / (k - 2);
-
-			se0 = sqrt(s2 * f.a00);
-			se1 = sqrt(s2 * f.a11);
-			out->df = k - 2;
-			out->stat = f.b1 / se1;
-			out->pval = 2 * stat_pt(fabs(out->stat), k - 2, false);
-			crit = stat_qt(0.975, k - 2, true);
-			out->limit_estimate = f.b0;
-			out->limit_ci_low = f.b0 - crit * se0;
-			out->limit_ci_high = f.b0 + crit * se0;
-		}
-	}
-	msc_free(sei);
+	msc_free(r);
 	if (!ok)
 		return false;
 	if (!isfinite(out->stat) || !isfinite(out->limit_ci_low) || !isfinite(out->limit_ci_high))
@@ -719,18 +424,15 @@ stat_trim_fill(const double *yi, const double *vi, int k,
 						"trim and fill needs at least 2 studies, not %d", k);
 	if (side == TF_AUTO)
 	{
-		double	   *sei = msc_malloc(sizeof(double) * (size_t) k);
-		metareg1	r;
+		metareg_result *r = msc_malloc(sizeof(metareg_result));
 
-		if (sei == NULL)
+		if (r == NULL)
 			return msc_fail(err, MSC_ERR_RANGE, NULL, NULL, "out of memory");
-		for (int i = 0; i < k; i++)
-			sei[i] = sqrt(vi[i]);
-		ok = stat_metareg1(yi, vi, sei, k, method, &r, err);
-		msc_free(sei);
+		ok = regress_on_sei(yi, vi, k, method, r, err);
+		side = (ok && r->coef[1] < 0) ? TF_RIGHT : TF_LEFT;
+		msc_free(r);
 		if (!ok)
 			return false;
-		side = (r.b1 < 0) ? TF_RIGHT : TF_LEFT;
 	}
 	out->right = (side == TF_RIGHT);
 	sgnf = out->right ? -1 : 1;

@@ -92,23 +92,4 @@ bool		stat_trim_fill(const double *yi, const double *vi, int k,
 						   tf_result *out, double *fill_yi, double *fill_vi,
 						   msc_error *err);
 
-/*
- * The weighted regression of yi on one predictor x (Egger's on sei) with
- * residual heterogeneity estimated by method, as metafor's rma(yi, vi,
- * mods = x).  b0, b1: coefficients; v00, v01, v11: their covariance (z
- * test).  Kept here, small, until a general meta-regression replaces it.
- */
-typedef struct metareg1
-{
-	double		b0;
-	double		b1;
-	double		v00;
-	double		v01;
-	double		v11;
-	double		tau2;
-} metareg1;
-
-bool		stat_metareg1(const double *yi, const double *vi, const double *x, int k,
-						  meta_method method, metareg1 *out, msc_error *err);
-
 #endif

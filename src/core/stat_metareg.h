@@ -1,9 +1,10 @@
 /*
  * stat_metareg.h — meta-regression (mixed-effects models with moderators)
- * and subgroup analysis exactly as metafor's rma.uni(yi, vi, mods = ~ x,
- * method, test) and predict.rma(): an intercept plus m moderators; FE, DL,
+ * exactly as metafor's rma.uni(yi, vi, mods = ~ x, method, test) and
+ * predict.rma(): an intercept plus m moderators; FE, DL,
  * REML or PM; z tests or Knapp-Hartung (t tests, F for the omnibus QM);
  * redundant moderators dropped as lm() drops them; metafor's pseudo-R^2.
+ * Subgroup analysis: stat_subgroup.h.
  */
 #ifndef STAT_METAREG_H
 #define STAT_METAREG_H
@@ -77,43 +78,5 @@ bool		stat_metareg_predict(const double *coef, const double *vcov, int ncoef,
 								 double tau2, meta_test test, int df_resid,
 								 const double *x, int m,
 								 metareg_prediction *out, msc_error *err);
-
-/* "separate" (each subgroup its own tau^2) or "common" (one tau^2). */
-typedef enum subgroup_tau2
-{
-	SUBGROUP_SEPARATE = 0,
-	SUBGROUP_COMMON
-} subgroup_tau2;
-
-bool		stat_subgroup_tau2_parse(const char *s, subgroup_tau2 *t, msc_error *err);
-const char *stat_subgroup_tau2_name(subgroup_tau2 t);
-
-typedef struct subgroup_result
-{
-	/* per subgroup, length ngroups, allocated by the caller */
-	int		   *k;
-	double	   *estimate;
-	double	   *se;
-	double	   *ci_low;
-	double	   *ci_high;
-	double	   *tau2;
-	double	   *i2;
-	/* the test for subgroup differences */
-	double		q_between;
-	int			df;
-	double		pval;			/* NaN for a single subgroup */
-} subgroup_result;
-
-/*
- * Subgroup analysis of k studies, group[i] in 0 .. ngroups - 1, every group
- * non-empty.  separate: rma() in each subgroup, then the fixed-effect Q of
- * the subgroup estimates (RevMan, R meta); common: rma() with
- * mods = ~ factor(group), its QM, and the subgroup means under the common
- * tau^2 (I^2 then the model's).
- */
-bool		stat_meta_subgroup(const double *yi, const double *vi, const int *group,
-							   int k, int ngroups, meta_method method,
-							   subgroup_tau2 tau2_mode, subgroup_result *out,
-							   msc_error *err);
 
 #endif

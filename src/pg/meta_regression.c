@@ -20,6 +20,7 @@
 #include "utils/lsyscache.h"
 
 #include "../core/stat_metareg.h"
+#include "../core/stat_subgroup.h"
 #include "outcome.h"
 #include "study_state.h"
 

@@ -8,7 +8,7 @@
 #include "unit.h"
 #include "fixture.h"
 #include "stat_fdist.h"
-#include "stat_metareg.h"
+#include "stat_subgroup.h"
 
 #define REL 1e-9
 #define ABS 1e-12

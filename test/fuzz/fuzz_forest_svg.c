@@ -1,8 +1,12 @@
 /*
  * fuzz_forest_svg — forest_plot_svg with hostile labels and axis titles,
- * and the parsers of the statistics functions' method names
- * (stat_meta_method_parse, stat_meta_test_parse, stat_meta_measure_parse,
- * stat_tc_method_parse).
+ * forest_plot_svg_opts (subgroup blocks named by hostile labels,
+ * Knapp-Hartung, prediction interval, tau^2 mode), and the parsers of the
+ * statistics functions' option names (stat_meta_method_parse,
+ * stat_meta_test_parse, stat_meta_measure_parse, stat_tc_method_parse;
+ * every option line is also read as a subgroup tau^2 mode, an egger_test
+ * model and a trim_fill estimator and side: meta_regression, meta_subgroup,
+ * egger_test, trim_fill, forest_plot and funnel_plot take these).
  *
  * The input is read as lines: method name, test name, measure name,
  * time-course method name, axis title, then one study label per line
@@ -13,14 +17,19 @@
  *  - a name is accepted as documented or refused with PARAM (22023) and
  *    a message without raw control characters; an accepted name's
  *    canonical spelling is accepted as the same value;
- *  - the plot is produced (the numbers are always valid), is pure
+ *  - the plain plot is produced (the numbers are always valid); the plot
+ *    with options and subgroups is produced or refused with PARAM (an
+ *    option it cannot draw, a common tau^2 with too few studies); a
+ *    plot is pure
  *    printable ASCII plus line ends, and is well-formed XML: one root
  *    <svg> element, tags balanced, every & an entity or character
  *    reference, attribute values quoted and free of < and raw &.
  */
 #include "forest_svg.h"
 #include "fuzz_common.h"
+#include "stat_bias.h"
 #include "stat_meta.h"
+#include "stat_subgroup.h"
 #include "stat_outcome.h"
 
 #include <ctype.h>
@@ -209,7 +218,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *labels[MAX_LINES];
 	double		yi[MAX_LINES],
 				vi[MAX_LINES];
-	int			k = 0;
+	int			k = 0,
+				group_of[MAX_LINES];
+	subgroup_tau2 tau2 = SUBGROUP_SEPARATE;
 	forest_buf	out;
 
 	/* lines (a NUL inside a line ends that line's C string, as text_to_cstring would not see it) */
@@ -269,6 +280,39 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_check_error(&err, FUZZ_PARAM, "unknown time-course method", "tc method");
 	}
 
+	/* every option line through the other option parsers */
+	for (int i = 0; i < nl && i < 5; i++)
+	{
+		egger_model em;
+		tf_estimator te;
+		tf_side		ts;
+		subgroup_tau2 st;
+
+		if (stat_subgroup_tau2_parse(lines[i], &st, &err))
+		{
+			subgroup_tau2 again;
+
+			FUZZ_ASSERT(stat_subgroup_tau2_parse(stat_subgroup_tau2_name(st), &again, &err) && again == st,
+						"tau2 mode does not round-trip");
+			tau2 = st;
+		}
+		else
+			fuzz_check_error(&err, FUZZ_PARAM, "unknown subgroup tau^2 mode", "tau2");
+		if (stat_egger_model_parse(lines[i], &em, &err))
+		{
+			egger_model again;
+
+			FUZZ_ASSERT(stat_egger_model_parse(stat_egger_model_name(em), &again, &err) && again == em,
+						"egger model does not round-trip");
+		}
+		else
+			fuzz_check_error(&err, FUZZ_PARAM, NULL, "egger model");
+		if (!stat_tf_estimator_parse(lines[i], &te, &err))
+			fuzz_check_error(&err, FUZZ_PARAM, NULL, "trim-fill estimator");
+		if (!stat_tf_side_parse(lines[i], &ts, &err))
+			fuzz_check_error(&err, FUZZ_PARAM, NULL, "trim-fill side");
+	}
+
 	for (int i = 5; i < nl; i++)
 	{
 		unsigned	h = 2166136261u;
@@ -279,6 +323,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		labels[k] = lens[i] ? lines[i] : NULL;
 		yi[k] = ((double) (h % 2001) - 1000.0) / 250.0;
 		vi[k] = 0.001 + (double) ((h >> 11) % 1000) / 200.0;
+		group_of[k] = (int) ((h >> 21) % 4);
 		k++;
 	}
 
@@ -289,6 +334,44 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(!out.failed && out.data != NULL && strlen(out.data) == out.len, "output buffer inconsistent");
 	check_xml(out.data, out.len);
 	forest_buf_free(&out);
+
+	/* subgroups (up to four, named by their first study's label) and the options */
+	{
+		forest_options opt;
+		forest_subgroups sub;
+		const char *names[4];
+		int			map[4] = {-1, -1, -1, -1},
+					group[MAX_LINES],
+					ng = 0;
+
+		for (int i = 0; i < k; i++)
+		{
+			if (map[group_of[i]] < 0)
+			{
+				map[group_of[i]] = ng;
+				names[ng++] = labels[i] ? labels[i] : "";
+			}
+			group[i] = map[group_of[i]];
+		}
+		sub.group = group;
+		sub.names = names;
+		sub.ngroups = ng;
+		forest_options_init(&opt);
+		opt.method = method;
+		opt.test = (nl > 1 && stat_meta_test_parse(lines[1], &test, &err)) ? test : (meta_test) ((size >> 2) % 2);
+		opt.prediction = (size >> 3) % 2;
+		opt.tau2 = tau2;
+		forest_buf_init(&out, NULL);
+		if (forest_plot_svg_opts(&out, k ? labels : NULL, yi, vi, k, (size >> 4) % 2 ? NULL : &sub, &opt,
+								 nl > 4 && lens[4] ? lines[4] : NULL, (long) (size % 3), &err))
+		{
+			FUZZ_ASSERT(!out.failed && out.data != NULL && strlen(out.data) == out.len, "output buffer inconsistent");
+			check_xml(out.data, out.len);
+		}
+		else
+			fuzz_check_error(&err, FUZZ_PARAM, NULL, "forest plot with options");
+		forest_buf_free(&out);
+	}
 	free(buf);
 	return 0;
 }

@@ -9,7 +9,7 @@ SELECT has_function('forest_plot', ARRAY['text', 'double precision', 'double pre
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
            WHERE p.proname = 'forest_plot' AND p.proparallel = 's'
              AND a.aggcombinefn <> 0 AND a.aggserialfn <> 0 AND a.aggdeserialfn <> 0),
-          2, 'both forest_plot aggregates are parallel safe with combine, serialize and deserialize');
+          5, 'all five forest_plot aggregates (with options and subgroups) are parallel safe with combine, serialize and deserialize');
 SELECT is((SELECT count(*)::int FROM pg_proc
            WHERE proname LIKE 'forest\_plot%' AND obj_description(oid, 'pg_proc') IS NULL),
           0, 'every forest_plot function has a comment');
