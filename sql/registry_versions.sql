@@ -136,6 +136,12 @@ INSERT INTO trial (trial_id, title, start_date) VALUES
     ('PMID:31234567', 'Smith 2019: adipose MSCs against saline in knee osteoarthritis', '2017-05'),
     ('ISRCTN12345678', 'MSC knee trial, also EudraCT 2015-003324-32', NULL),
     ('2015-003324-32', 'MSC knee trial in the EU register', NULL);
+-- secondary ids (as the import stores them): one naming another trial, one
+-- listed by two trials of one registry
+INSERT INTO trial_secondary_id (trial_id, id_text, id, id_type) VALUES
+    ('NCT09999905', 'ISRCTN12345678', 'ISRCTN12345678', 'registry'),
+    ('NCT09999905', 'ChiCTR2000012345', 'ChiCTR2000012345', 'registry'),
+    ('NCT09999906', 'ChiCTR2000012345', 'ChiCTR2000012345', 'registry');
 SELECT * FROM trial_duplicate_candidate ORDER BY trial_id, other_trial_id, evidence;
 
 -- ---------------------------------------------------------------

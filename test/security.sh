@@ -234,7 +234,7 @@ t|f|t" \
                                              AND (SELECT count(*) FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
                                                   WHERE relkind <> 'S' AND has_table_privilege(oid, p || ' WITH GRANT OPTION')) = CASE relkind WHEN 'r' THEN 6 WHEN 'v' THEN 1 ELSE 0 END),
                                     bool_or(has_table_privilege(oid, 'TRIGGER') AND relkind <> 'S'),
-                                    count(*) = 36
+                                    count(*) = 37
                              FROM pg_class WHERE relnamespace = 'registry'::regnamespace AND relkind IN ('r', 'v', 'S')")"
 
 for w in "put a trigger on a registry table|CREATE TRIGGER t BEFORE INSERT ON registry.participant FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()" \

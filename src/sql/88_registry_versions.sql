@@ -396,16 +396,26 @@ WITH mention AS (
         CASE WHEN jsonb_typeof(t.ctgov_record #> '{protocolSection,referencesModule,references}') = 'array'
              THEN t.ctgov_record #> '{protocolSection,referencesModule,references}' ELSE '[]' END) AS r
     JOIN @extschema@.trial p ON p.trial_id::text = 'PMID:' || (r ->> 'pmid')
+    UNION ALL
+    SELECT s.trial_id, o.trial_id, 'secondary_id', s.id::text
+    FROM @extschema@.trial_secondary_id s
+    JOIN @extschema@.trial o ON o.trial_id OPERATOR(@extschema@.=) s.id
+    WHERE o.trial_id OPERATOR(@extschema@.<>) s.trial_id
+    UNION ALL
+    SELECT s1.trial_id, s2.trial_id, 'shared_secondary_id', s1.id::text
+    FROM @extschema@.trial_secondary_id s1
+    JOIN @extschema@.trial_secondary_id s2
+      ON s2.id OPERATOR(@extschema@.=) s1.id AND s2.trial_id OPERATOR(@extschema@.>) s1.trial_id
 )
 SELECT least(e.a, e.b) AS trial_id, greatest(e.a, e.b) AS other_trial_id, e.evidence,
        array_agg(DISTINCT e.via ORDER BY e.via) AS via
 FROM evidence e
 GROUP BY least(e.a, e.b), greatest(e.a, e.b), e.evidence;
 COMMENT ON VIEW @extschema@.trial_duplicate_candidate IS
-    'pairs of trials that may be one trial registered twice, one row per pair and kind of evidence: id_in_text (one trial''s title or record names the other''s identifier, of another registry), shared_id_in_text (both name the same identifier, not one of their common registry), pmid_in_references (a record''s references cite the PubMed id a trial is entered under); trial_merge() merges a pair';
+    'pairs of trials that may be one trial registered twice, one row per pair and kind of evidence: id_in_text (one trial''s title or record names the other''s identifier, of another registry), shared_id_in_text (both name the same identifier, not one of their common registry), pmid_in_references (a record''s references cite the PubMed id a trial is entered under), secondary_id (a trial''s secondary id is another trial), shared_secondary_id (both list the same registry identifier as a secondary id, in any registries); trial_merge() merges a pair';
 COMMENT ON COLUMN @extschema@.trial_duplicate_candidate.trial_id IS 'the first trial of the pair (in trial_id order)';
 COMMENT ON COLUMN @extschema@.trial_duplicate_candidate.other_trial_id IS 'the second';
-COMMENT ON COLUMN @extschema@.trial_duplicate_candidate.evidence IS 'id_in_text, shared_id_in_text or pmid_in_references';
+COMMENT ON COLUMN @extschema@.trial_duplicate_candidate.evidence IS 'id_in_text, shared_id_in_text, pmid_in_references, secondary_id or shared_secondary_id';
 COMMENT ON COLUMN @extschema@.trial_duplicate_candidate.via IS 'the identifiers the evidence rests on';
 
 CREATE FUNCTION @extschema@.trial_merge(keep @extschema@.trial_id, drop @extschema@.trial_id,
@@ -756,25 +766,3 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.correction_correction_id
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.correction_conflict_conflict_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.import_batch_batch_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.bulk_import_problem_bulk_problem_id_seq', '');
-
--- the extension's owner, when no superuser, gets on these what
--- 85_security.sql grants it on the other tables, views and sequences
-DO $do$
-DECLARE
-    owner_name name;
-BEGIN
-    SELECT pg_catalog.pg_get_userbyid(e.extowner) INTO owner_name
-    FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_roles o ON o.oid OPERATOR(pg_catalog.=) e.extowner
-    WHERE e.extname OPERATOR(pg_catalog.=) 'msc_registry' AND NOT o.rolsuper;
-    IF owner_name IS NULL THEN
-        RETURN;
-    END IF;
-    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES ON TABLE '
-        '@extschema@.trial_version, @extschema@.correction, @extschema@.correction_conflict, '
-        '@extschema@.import_batch, @extschema@.bulk_import_problem TO %I WITH GRANT OPTION', owner_name);
-    EXECUTE pg_catalog.format('GRANT SELECT ON TABLE @extschema@.trial_duplicate_candidate TO %I WITH GRANT OPTION', owner_name);
-    EXECUTE pg_catalog.format('GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.correction_correction_id_seq, '
-        '@extschema@.correction_conflict_conflict_id_seq, @extschema@.import_batch_batch_id_seq, '
-        '@extschema@.bulk_import_problem_bulk_problem_id_seq TO %I WITH GRANT OPTION', owner_name);
-END
-$do$;
