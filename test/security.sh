@@ -234,7 +234,7 @@ t|f|t" \
                                              AND (SELECT count(*) FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
                                                   WHERE relkind <> 'S' AND has_table_privilege(oid, p || ' WITH GRANT OPTION')) = CASE relkind WHEN 'r' THEN 6 WHEN 'v' THEN 1 ELSE 0 END),
                                     bool_or(has_table_privilege(oid, 'TRIGGER') AND relkind <> 'S'),
-                                    count(*) = 26
+                                    count(*) = 37
                              FROM pg_class WHERE relnamespace = 'registry'::regnamespace AND relkind IN ('r', 'v', 'S')")"
 
 for w in "put a trigger on a registry table|CREATE TRIGGER t BEFORE INSERT ON registry.participant FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()" \
@@ -628,9 +628,9 @@ check "among them lower(text), btrim(text), array_agg(anynonarray), ~*(text, tex
 # every function of the extension that is not C is called below: a new one
 # must be added to the calls (condition_categories through condition_category,
 # the ctgov_import_* parts and the trigger function trial_condition_category
-# through ctgov_import, change_correlation through arm_pain_summary too)
+# through ctgov_import, registry_correction through an UPDATE of an imported trial, change_correlation through arm_pain_summary too)
 check "the functions that are not C are the ones the calls below cover" \
-  "change_correlation co_interventions_in condition_categories condition_category ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_outcomes ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint current_sites is_registry_admin msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of results_group_arm scale_maxima timepoint_weeks trial_condition_category" \
+  "change_correlation co_interventions_in condition_categories condition_category ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_begin ctgov_import_end ctgov_import_outcomes ctgov_import_staged ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint current_sites is_registry_admin jsonb_changed_paths msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of registry_correction registry_imported_rows registry_row_key results_group_arm scale_maxima timepoint_weeks trial_condition_category trial_merge" \
   "$(su_psql -d "$db" -c "SELECT string_agg(DISTINCT proname, ' ' ORDER BY proname) FROM pg_proc
                           WHERE pronamespace = 'registry'::regnamespace AND prokind = 'f'
                             AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')")"
@@ -643,7 +643,10 @@ CREATE TEMP TABLE outcome (LIKE registry.outcome); CREATE TEMP TABLE adverse_eve
 CREATE TEMP TABLE import_problem (LIKE registry.import_problem); CREATE TEMP TABLE participant (LIKE registry.participant);
 CREATE TEMP TABLE assessment (LIKE registry.assessment); CREATE TEMP TABLE site_member (LIKE registry.site_member);
 CREATE TEMP TABLE registry_admin (LIKE registry.registry_admin); CREATE TEMP TABLE site (LIKE registry.site);
-CREATE TEMP TABLE participant_adverse_event (LIKE registry.participant_adverse_event);"
+CREATE TEMP TABLE participant_adverse_event (LIKE registry.participant_adverse_event);
+CREATE TEMP TABLE trial_version (LIKE registry.trial_version); CREATE TEMP TABLE correction (LIKE registry.correction);
+CREATE TEMP TABLE correction_conflict (LIKE registry.correction_conflict); CREATE TEMP TABLE import_batch (LIKE registry.import_batch);
+CREATE TEMP TABLE bulk_import_problem (LIKE registry.bulk_import_problem);"
 # every SQL and PL/pgSQL function of the extension, every view and the
 # tables under row-level security, read (run again in section 5)
 touch=$(cat <<'SQL'
@@ -653,6 +656,11 @@ SELECT registry.scale_maxima('VAS from 0 (no pain) to 10 (worst pain), 0-100 mm'
 SELECT registry.pain_scale_of('vas', 'Pain VAS', 'cm', 'range 0 to 10');
 SELECT registry.timepoint_weeks('Baseline, 3 months, week 26 and 1 year');
 SELECT registry.results_group_arm('AD-MSC Low Dose', '{AD-MSC low dose,Saline}');
+SELECT registry.jsonb_changed_paths('{"a": [1, {"b": 2}]}', '{"a": [1, {"b": 3}], "c": null}');
+SELECT registry.registry_row_key('outcome', '{"arm_id": 1, "instrument": "vas", "week": 26, "kind": "value"}');
+SELECT count(*) FROM registry.registry_imported_rows('NCT09999901');
+SELECT * FROM registry.trial_duplicate_candidate;
+DO $merge$ BEGIN PERFORM registry.trial_merge('NCT09999901', 'LOCAL-NO-SUCH-TRIAL'); EXCEPTION WHEN insufficient_privilege OR no_data_found THEN NULL; END $merge$;
 SELECT registry.ctgov_timepoint('Week 12', 2, NULL, 1, 'Baseline and 6 months', 'value');
 SELECT registry.condition_category('{Knee Osteoarthritis}');
 SELECT registry.msc_mentioned('adipose-derived mesenchymal stromal cells');
@@ -684,6 +692,13 @@ $temp_tables
 $hostile
 \\if :{?import}
 SELECT registry.ctgov_import(\$json\$$study\$json\$::jsonb);
+-- a correction (trigger registry_correction), applied again by a bulk import
+UPDATE registry.trial SET enrollment = 7 WHERE trial_id OPERATOR(registry.=) 'NCT09999901';
+CREATE TEMP TABLE staged (doc text);
+INSERT INTO staged VALUES (\$json\$$study\$json\$), ('{}');
+SELECT imported, failed FROM registry.ctgov_import_staged('staged');
+DELETE FROM registry.correction WHERE trial_id OPERATOR(registry.=) 'NCT09999901';
+SELECT registry.ctgov_import(\$json\$$study\$json\$::jsonb);
 \\endif
 $touch
 INSERT INTO registry.participant (trial_id, arm_id, code, site) VALUES ('NCT09999902', $placebo_arm, :'code', 'A');
@@ -697,7 +712,10 @@ RESET search_path;
 SELECT count(*) FROM pg_temp.trial;
 SELECT (SELECT count(*) FROM pg_temp.arm) + (SELECT count(*) FROM pg_temp.outcome) + (SELECT count(*) FROM pg_temp.adverse_event)
      + (SELECT count(*) FROM pg_temp.import_problem) + (SELECT count(*) FROM pg_temp.participant)
-     + (SELECT count(*) FROM pg_temp.assessment) + (SELECT count(*) FROM pg_temp.participant_adverse_event);
+     + (SELECT count(*) FROM pg_temp.assessment) + (SELECT count(*) FROM pg_temp.participant_adverse_event)
+     + (SELECT count(*) FROM pg_temp.trial_version) + (SELECT count(*) FROM pg_temp.correction)
+     + (SELECT count(*) FROM pg_temp.correction_conflict) + (SELECT count(*) FROM pg_temp.import_batch)
+     + (SELECT count(*) FROM pg_temp.bulk_import_problem);
 SQL
 )
 week=100

@@ -854,6 +854,7 @@ BEGIN
                   HINT = 'An NCT number is NCT followed by eight digits, e.g. NCT01234567.';
     END IF;
     tid := nct::@extschema@.trial_id;
+    PERFORM @extschema@.ctgov_import_begin(tid, record);   -- versions, corrections: 88_registry_versions.sql
 
     probs := @extschema@.ctgov_import_trial(record, tid);
     -- a re-import replaces what the last one loaded
@@ -873,6 +874,7 @@ BEGIN
     FROM jsonb_array_elements(probs) WITH ORDINALITY AS x(p, o)
     ORDER BY o;
 
+    PERFORM @extschema@.ctgov_import_end(tid);
     RETURN tid;
     END;
 END

@@ -102,8 +102,8 @@ SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class 
                 'every view is security_invoker (row-level security applies to the querying role)');
 SELECT set_eq($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
                  WHERE m.classid = 'pg_class'::regclass AND c.relkind = 'r' AND c.relrowsecurity $$,
-              ARRAY['participant', 'assessment', 'participant_adverse_event', 'site_member', 'registry_admin'],
-              'row-level security is on for participant, assessment, participant_adverse_event, site_member, registry_admin');
+              ARRAY['participant', 'assessment', 'participant_adverse_event', 'site_member', 'registry_admin', 'correction'],
+              'row-level security is on for participant, assessment, participant_adverse_event, site_member, registry_admin, correction');
 SELECT is_empty($$ SELECT c.oid::regclass::text FROM ext_member m JOIN pg_class c ON c.oid = m.objid
                    WHERE m.classid = 'pg_class'::regclass AND c.relrowsecurity
                      AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid)
