@@ -96,3 +96,13 @@ SELECT ctgov_import(jsonb_set(jsonb_set(d, '{resultsSection,outcomeMeasuresModul
 SELECT group_code, title, (SELECT label FROM arm a WHERE a.arm_id = r.arm_id) AS arm, method, confidence, mapped_arm_id IS NULL AS unmapped
 FROM result_group r WHERE trial_id = 'NCT09999932' AND section = 'outcome' ORDER BY group_code;
 DELETE FROM trial WHERE trial_id = 'NCT09999932';
+
+-- secondary identifiers (trial_secondary_id): a registry identifier as a
+-- trial_id, anything else as text; one that is not a text is a problem
+SELECT ctgov_import(jsonb_set(jsonb_set(d, '{protocolSection,identificationModule,orgStudyIdInfo}', '{"id": "SAR-OA-01"}'),
+    '{protocolSection,identificationModule,secondaryIdInfos}',
+    '[{"id": "2019-001234-56", "type": "EUDRACT_NUMBER"}, {"id": "R01AR012345", "type": "NIH", "domain": "NIAMS"},
+      {"id": "ISRCTN12345678", "type": "REGISTRY", "domain": "ISRCTN"}, {"id": 42}, {"id": "R01AR012345"}]')) FROM doc;
+SELECT id_text, id, id_type, domain, json_path FROM trial_secondary_id WHERE trial_id = 'NCT09999931' ORDER BY json_path;
+SELECT json_path, reason, dropped FROM import_problem WHERE trial_id = 'NCT09999931' AND json_path LIKE '%IdInfo%' ORDER BY problem_id;
+DELETE FROM trial WHERE trial_id = 'NCT09999931';

@@ -630,7 +630,7 @@ check "among them lower(text), btrim(text), array_agg(anynonarray), ~*(text, tex
 # the ctgov_import_* parts and the trigger function trial_condition_category
 # through ctgov_import, change_correlation through arm_pain_summary too)
 check "the functions that are not C are the ones the calls below cover" \
-  "change_correlation co_interventions_in condition_categories condition_category ctgov_abbreviations ctgov_arm_names ctgov_denoms ctgov_doses_in ctgov_group_arm ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_outcomes ctgov_import_result_groups ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint ctgov_words current_sites is_registry_admin msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of result_group_map results_group_arm scale_maxima timepoint_weeks trial_condition_category" \
+  "change_correlation co_interventions_in condition_categories condition_category ctgov_abbreviations ctgov_arm_names ctgov_denoms ctgov_doses_in ctgov_group_arm ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_outcomes ctgov_import_result_groups ctgov_import_secondary_ids ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint ctgov_words current_sites is_registry_admin msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of result_group_map results_group_arm scale_maxima timepoint_weeks trial_condition_category" \
   "$(su_psql -d "$db" -c "SELECT string_agg(DISTINCT proname, ' ' ORDER BY proname) FROM pg_proc
                           WHERE pronamespace = 'registry'::regnamespace AND prokind = 'f'
                             AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')")"
