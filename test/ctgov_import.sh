@@ -66,7 +66,7 @@ CREATE TEMP TABLE pain_measure (name text, om int);
 INSERT INTO pain_measure SELECT 'ctgov_synthetic_study.json', i FROM unnest(ARRAY[0, 1, 2, 3, 4, 5, 6, 8, 9, 10]) i;
 CREATE TEMP TABLE want (name text PRIMARY KEY, arms int, measurements int, outcomes int, event_counts int, events int);
 INSERT INTO want VALUES
-  ('ctgov_synthetic_study.json', 4, 24, 19, 12, 9),
+  ('ctgov_synthetic_study.json', 4, 24, 19, 12, 10),
   ('NCT00465816.json', 0, 0, 0, 0, 0), ('NCT00763412.json', 2, 0, 0, 0, 0),
   ('NCT00973089.json', 2, 0, 0, 0, 0), ('NCT02210780.json', 2, 0, 0, 18, 18),
   ('NCT03418623.json', 2, 0, 0, 0, 0), ('NCT03453554.json', 0, 0, 0, 0, 0),
@@ -117,7 +117,9 @@ SELECT x.name, x.tid AS trial_id,
        x.json_measurements, x.dropped_measurements,
        (SELECT count(*) FROM outcome o JOIN arm a USING (arm_id) WHERE a.trial_id = x.tid) AS outcomes,
        x.json_event_counts, x.dropped_event_counts,
-       (SELECT count(*) FROM adverse_event e JOIN arm a USING (arm_id) WHERE a.trial_id = x.tid) AS events,
+       -- every count is an adverse_event row: of an arm, or of a result group mapped to none
+       (SELECT count(*) FROM adverse_event e LEFT JOIN arm a USING (arm_id) LEFT JOIN result_group r USING (result_group_id)
+        WHERE coalesce(a.trial_id, r.trial_id) = x.tid) AS events,
        (SELECT count(*) FROM import_problem p WHERE p.trial_id = x.tid) AS problems
 FROM expected x;
 

@@ -391,7 +391,7 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.ctgov_import_arms(jsonb, @extschema@.trial_id) IS
     'ctgov_import(), the arms: inserts or updates one arm per arm group, its interventions classified (MSC or not, source, donor, manipulation, route, dose, co-interventions), and deletes the trial''s arms no longer in the record unless they have participants; returns the arms'' ids and labels in record order and the problems';
 
-CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_outcomes(record jsonb, arm_ids bigint[], arm_labels text[])
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_outcomes(record jsonb, tid @extschema@.trial_id, arm_ids bigint[], arm_labels text[])
     RETURNS jsonb
     LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
@@ -513,14 +513,12 @@ BEGIN
                 'raw', om -> 'dispersionType');
         END IF;
 
-        gmap := '{}';
-        IF jsonb_typeof(om -> 'groups') = 'array' THEN
-            FOR g IN SELECT * FROM jsonb_array_elements(om -> 'groups') LOOP
-                gi := @extschema@.results_group_arm(g ->> 'title', arm_labels);
-                gmap := gmap || jsonb_build_object(coalesce(g ->> 'id', ''),
-                                                   jsonb_build_object('arm', arm_ids[gi], 'title', g ->> 'title'));
-            END LOOP;
-        END IF;
+        -- each group's arm: the mapping of its result_group row
+        -- (ctgov_import_result_groups, or a curator's)
+        SELECT coalesce(jsonb_object_agg(r.group_code, jsonb_build_object('arm', r.mapped_arm_id, 'title', r.title)), '{}')
+        INTO gmap
+        FROM @extschema@.result_group r
+        WHERE r.trial_id OPERATOR(@extschema@.=) tid AND r.section = 'outcome' AND r.outcome_no = oi - 1;
 
         n_classes := CASE WHEN jsonb_typeof(om -> 'classes') = 'array' THEN jsonb_array_length(om -> 'classes') ELSE 0 END;
         FOR cls, ci IN SELECT * FROM jsonb_array_elements(
@@ -549,7 +547,7 @@ BEGIN
                     v_arm_id := (gmap #>> ARRAY[coalesce(gid, ''), 'arm'])::bigint;
                     IF v_arm_id IS NULL THEN
                         probs := probs || jsonb_build_object('path', path,
-                            'reason', format('results group %s "%s" matches no arm of the protocol (%s); not loaded',
+                            'reason', format('results group %s "%s" is mapped to no arm of the protocol (%s); not loaded as an arm''s outcome',
                                              coalesce(gid, '(none)'), coalesce(gmap #>> ARRAY[coalesce(gid, ''), 'title'], ''),
                                              array_to_string(arm_labels, '; ')),
                             'raw', meas);
@@ -635,10 +633,10 @@ BEGIN
     END;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.ctgov_import_outcomes(jsonb, bigint[], text[]) IS
-    'ctgov_import(), the outcome measures: inserts the arm-level means of each measure on a known pain or function instrument (scale converted, SD derived from an SE or a confidence interval), each results group matched to an arm (arm_ids and arm_labels, as ctgov_import_arms returns them); returns the problems';
+COMMENT ON FUNCTION @extschema@.ctgov_import_outcomes(jsonb, @extschema@.trial_id, bigint[], text[]) IS
+    'ctgov_import(), the outcome measures: inserts the arm-level means of each measure on a known pain or function instrument (scale converted, SD derived from an SE or a confidence interval) for the results groups mapped to an arm (result_group.mapped_arm_id; arm_ids and arm_labels as ctgov_import_arms returns them); returns the problems';
 
-CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_adverse_events(record jsonb, arm_ids bigint[], arm_labels text[])
+CREATE OR REPLACE FUNCTION @extschema@.ctgov_import_adverse_events(record jsonb, tid @extschema@.trial_id, arm_ids bigint[], arm_labels text[])
     RETURNS jsonb
     LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
@@ -650,12 +648,10 @@ BEGIN
     DECLARE
     probs jsonb := '[]';
     emap jsonb := '{}';
-    unmatched text[] := '{}';
     aem jsonb;
     lst record;
     g jsonb;
     gi bigint;
-    ai bigint;
     apath text;
     gid text;
     cnt bigint;
@@ -677,32 +673,25 @@ BEGIN
     BEGIN
     -- ---- adverse events ----
     aem := record #> '{resultsSection,adverseEventsModule}';
+    -- each group's result_group row (ctgov_import_result_groups) and arm,
+    -- if it is mapped to one: the counts of every group are kept, those
+    -- of a mapped group count for its arm
+    SELECT coalesce(jsonb_object_agg(r.group_code, jsonb_build_object('rg', r.result_group_id, 'arm', r.mapped_arm_id)), '{}')
+    INTO emap
+    FROM @extschema@.result_group r
+    WHERE r.trial_id OPERATOR(@extschema@.=) tid AND r.section = 'adverse_events';
     FOR g, gi IN SELECT * FROM jsonb_array_elements(
             CASE WHEN jsonb_typeof(aem -> 'eventGroups') = 'array' THEN aem -> 'eventGroups' ELSE '[]' END) WITH ORDINALITY
     LOOP
         apath := format('$.resultsSection.adverseEventsModule.eventGroups[%s]', gi - 1);
-        ai := @extschema@.results_group_arm(g ->> 'title', arm_labels);
-        IF ai IS NULL OR arm_ids[ai] IN (SELECT x::bigint FROM jsonb_each_text(emap) AS e(k, x)) THEN
-            unmatched := unmatched || coalesce(g ->> 'id', '');
-            SELECT count(*) INTO cnt
-            FROM (SELECT e FROM jsonb_array_elements(CASE WHEN jsonb_typeof(aem -> 'seriousEvents') = 'array'
-                                                          THEN aem -> 'seriousEvents' ELSE '[]' END) AS e
-                  UNION ALL
-                  SELECT e FROM jsonb_array_elements(CASE WHEN jsonb_typeof(aem -> 'otherEvents') = 'array'
-                                                          THEN aem -> 'otherEvents' ELSE '[]' END) AS e) AS evs,
-                 jsonb_array_elements(CASE WHEN jsonb_typeof(evs.e -> 'stats') = 'array' THEN evs.e -> 'stats' ELSE '[]' END) AS s
-            WHERE s ->> 'groupId' = g ->> 'id';
+        CONTINUE WHEN NOT emap ? coalesce(g ->> 'id', '');
+        IF emap #>> ARRAY[g ->> 'id', 'arm'] IS NULL THEN
             probs := probs || jsonb_build_object('path', apath,
-                'reason', format('adverse-event group %s "%s" %s; not loaded: its totals and its %s event count(s)',
-                                 coalesce(g ->> 'id', '(none)'), coalesce(g ->> 'title', ''),
-                                 CASE WHEN ai IS NULL
-                                      THEN format('matches no arm of the protocol (%s)', array_to_string(arm_labels, '; '))
-                                      ELSE format('stands for arm "%s" like an earlier group', arm_labels[ai]) END,
-                                 cnt),
+                'reason', format('adverse-event group %s "%s" is mapped to no arm of the protocol (%s); its totals and event counts are kept with the result group only',
+                                 g ->> 'id', coalesce(g ->> 'title', ''), array_to_string(arm_labels, '; ')),
                 'raw', g);
             CONTINUE;
         END IF;
-        emap := emap || jsonb_build_object(g ->> 'id', arm_ids[ai]);
         sa := @extschema@.ctgov_integer(g -> 'seriousNumAffected');
         sr := @extschema@.ctgov_integer(g -> 'seriousNumAtRisk');
         da := @extschema@.ctgov_integer(g -> 'deathsNumAffected');
@@ -720,7 +709,7 @@ BEGIN
             da := NULL; dr := NULL;
         END IF;
         UPDATE @extschema@.arm SET sae_affected = sa, sae_at_risk = sr, deaths = da, deaths_at_risk = dr
-        WHERE arm_id = arm_ids[ai];
+        WHERE arm_id = (emap #>> ARRAY[g ->> 'id', 'arm'])::bigint;
     END LOOP;
 
     FOR lst IN SELECT * FROM (VALUES ('seriousEvents', true), ('otherEvents', false)) AS l(name, serious) LOOP
@@ -759,11 +748,9 @@ BEGIN
                 spath := epath || format('.stats[%s]', si - 1);
                 gid := st ->> 'groupId';
                 IF NOT emap ? coalesce(gid, '') THEN
-                    IF NOT coalesce(gid, '') = ANY (unmatched) THEN
-                        probs := probs || jsonb_build_object('path', spath,
-                            'reason', format('group %s is not an adverse-event group of the record; not loaded', coalesce(gid, '(none)')),
-                            'raw', st);
-                    END IF;
+                    probs := probs || jsonb_build_object('path', spath,
+                        'reason', format('group %s is not an adverse-event group of the record; not loaded', coalesce(gid, '(none)')),
+                        'raw', st);
                     CONTINUE;
                 END IF;
                 v_aff := @extschema@.ctgov_integer(st -> 'numAffected');
@@ -783,8 +770,9 @@ BEGIN
                         'raw', st);
                     v_events := NULL;
                 END IF;
-                INSERT INTO @extschema@.adverse_event (arm_id, term, organ_system, serious, n_affected, n_at_risk, n_events)
-                VALUES ((emap ->> gid)::bigint, v_term, v_organ, lst.serious, v_aff, v_risk, v_events)
+                INSERT INTO @extschema@.adverse_event (arm_id, result_group_id, term, organ_system, serious, n_affected, n_at_risk, n_events)
+                VALUES ((emap #>> ARRAY[gid, 'arm'])::bigint, (emap #>> ARRAY[gid, 'rg'])::bigint,
+                        v_term, v_organ, lst.serious, v_aff, v_risk, v_events)
                 ON CONFLICT DO NOTHING;
                 GET DIAGNOSTICS cnt = ROW_COUNT;
                 IF cnt = 0 THEN
@@ -800,8 +788,8 @@ BEGIN
     END;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.ctgov_import_adverse_events(jsonb, bigint[], text[]) IS
-    'ctgov_import(), the adverse events: each event group matched to an arm sets the arm''s totals (serious adverse events, deaths, at risk), and each serious or other event''s counts per group become adverse_event rows; returns the problems';
+COMMENT ON FUNCTION @extschema@.ctgov_import_adverse_events(jsonb, @extschema@.trial_id, bigint[], text[]) IS
+    'ctgov_import(), the adverse events: each event group mapped to an arm (result_group.mapped_arm_id) sets the arm''s totals (serious adverse events, deaths, at risk), and each serious or other event''s counts per group become adverse_event rows of the group''s result_group, with the arm when it is mapped to one; returns the problems';
 
 CREATE OR REPLACE FUNCTION @extschema@.ctgov_import(record jsonb)
     RETURNS @extschema@.trial_id
@@ -861,11 +849,15 @@ BEGIN
     DELETE FROM @extschema@.import_problem WHERE trial_id OPERATOR(@extschema@.=) tid;
     DELETE FROM @extschema@.outcome o USING @extschema@.arm a WHERE o.arm_id = a.arm_id AND a.trial_id OPERATOR(@extschema@.=) tid;
     DELETE FROM @extschema@.adverse_event e USING @extschema@.arm a WHERE e.arm_id = a.arm_id AND a.trial_id OPERATOR(@extschema@.=) tid;
+    DELETE FROM @extschema@.adverse_event e USING @extschema@.result_group r
+    WHERE e.result_group_id = r.result_group_id AND r.trial_id OPERATOR(@extschema@.=) tid;
 
     arms := @extschema@.ctgov_import_arms(record, tid);
     probs := probs || arms.problems
-             || @extschema@.ctgov_import_outcomes(record, arms.arm_ids, arms.arm_labels)
-             || @extschema@.ctgov_import_adverse_events(record, arms.arm_ids, arms.arm_labels);
+             || @extschema@.ctgov_import_secondary_ids(record, tid)
+             || @extschema@.ctgov_import_result_groups(record, tid, arms.arm_ids, arms.arm_labels)
+             || @extschema@.ctgov_import_outcomes(record, tid, arms.arm_ids, arms.arm_labels)
+             || @extschema@.ctgov_import_adverse_events(record, tid, arms.arm_ids, arms.arm_labels);
 
     -- every reason written above says "not loaded" exactly when the value was dropped
     INSERT INTO @extschema@.import_problem (trial_id, json_path, reason, dropped, raw_value)
