@@ -41,7 +41,7 @@ for f in "${files[@]}"; do tr '\n\r' '  ' < "$f"; echo; done > "$work/records.js
 n=${#files[@]}
 
 rows_sql="SELECT string_agg(format('%s|%s|%s', i.table_name, i.row_key,
-                                   i.row_data - '{outcome_id,adverse_event_id,arm_id,imported_at}'::text[]), E'\n'
+                                   i.row_data - '{outcome_id,adverse_event_id,arm_id,result_group_id,imported_at}'::text[]), E'\n'
                             ORDER BY t.trial_id, i.table_name, i.row_key::text)
           FROM trial t, registry_imported_rows(t.trial_id) i"
 

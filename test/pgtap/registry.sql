@@ -1,13 +1,13 @@
 -- Structure of the registry: tables, keys, foreign keys, checks, indexes,
 -- comments, pg_dump registration, views and the import function.
 BEGIN;
-SELECT plan(112);
+SELECT plan(113);
 
 CREATE TEMP VIEW reg_table(name) AS
 VALUES ('trial'), ('arm'), ('outcome'), ('participant'), ('assessment'), ('adverse_event'), ('import_problem'),
        ('site'), ('site_member'), ('registry_admin'), ('participant_adverse_event'),
        ('trial_version'), ('correction'), ('correction_conflict'), ('import_batch'), ('bulk_import_problem'),
-       ('trial_secondary_id');
+       ('trial_secondary_id'), ('result_group');
 CREATE TEMP VIEW reg_view(name) AS
 VALUES ('arm_pain_summary'), ('trial_effect'), ('trial_stratum_effect'), ('pooled_effect'), ('safety_by_route'),
        ('safety_totals_by_route'), ('arm_adverse_event_summary'), ('pooling_exclusion'), ('pooling_flow'),
@@ -40,8 +40,8 @@ SELECT col_is_pk('import_problem', 'problem_id', 'import_problem: key problem_id
 SELECT col_is_unique('arm', ARRAY['trial_id', 'label'], 'arm: one label per trial');
 SELECT col_is_unique('outcome', ARRAY['arm_id', 'instrument', 'week', 'kind'], 'outcome: one row per arm, instrument, week and kind');
 SELECT col_is_unique('participant', ARRAY['trial_id', 'code'], 'participant: one code per trial');
-SELECT col_is_unique('adverse_event', ARRAY['arm_id', 'serious', 'term', 'organ_system', 'grade', 'relatedness'],
-                     'adverse_event: one row per arm, seriousness, term, organ system, grade and relatedness');
+SELECT col_is_unique('adverse_event', ARRAY['arm_id', 'result_group_id', 'serious', 'term', 'organ_system', 'grade', 'relatedness'],
+                     'adverse_event: one row per arm or result group, seriousness, term, organ system, grade and relatedness');
 SELECT ok((SELECT indnullsnotdistinct FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
            WHERE i.indrelid = 'adverse_event'::regclass AND i.indisunique AND NOT i.indisprimary),
           'adverse_event: NULL grade and relatedness count as equal in its key (NULLS NOT DISTINCT)');
@@ -117,7 +117,7 @@ SELECT set_eq($$ SELECT unnest(extconfig)::regclass::text FROM pg_extension WHER
               $$ SELECT name FROM reg_table
                  UNION ALL SELECT pg_get_serial_sequence(name, a.attname)::regclass::text
                  FROM reg_table JOIN pg_attribute a ON a.attrelid = name::regclass AND a.attidentity <> '' $$,
-              'pg_extension_config_dump registers the seventeen tables and their identity sequences');
+              'pg_extension_config_dump registers the eighteen tables and their identity sequences');
 SELECT ok((SELECT bool_and(c = '') FROM pg_extension, unnest(extcondition) AS c WHERE extname = 'msc_registry'),
           'with no filter: pg_dump keeps every row');
 
