@@ -1,7 +1,7 @@
 -- Structure of the registry: tables, keys, foreign keys, checks, indexes,
 -- comments, pg_dump registration, views and the import function.
 BEGIN;
-SELECT plan(113);
+SELECT plan(114);
 
 CREATE TEMP VIEW reg_table(name) AS
 VALUES ('trial'), ('arm'), ('outcome'), ('participant'), ('assessment'), ('adverse_event'), ('import_problem'),
@@ -55,8 +55,12 @@ SELECT fk_ok('adverse_event', 'arm_id', 'arm', 'arm_id');
 SELECT fk_ok('import_problem', 'trial_id', 'trial', 'trial_id');
 SELECT is_empty($$ SELECT conname::text FROM pg_constraint
                    WHERE contype = 'f' AND conrelid IN (SELECT name::regclass FROM reg_table) AND confdeltype <> 'c'
-                     AND conname <> 'participant_site_fkey' $$,
-                'every foreign key cascades deletes (but a participant''s site)');
+                     AND conname NOT IN ('participant_site_fkey', 'result_group_arm_id_trial_id_fkey',
+                                         'result_group_curated_arm_id_trial_id_fkey') $$,
+                'every foreign key cascades deletes (but a participant''s site and a result group''s arms)');
+SELECT set_eq($$ SELECT confdeltype::text FROM pg_constraint
+                 WHERE conname IN ('result_group_arm_id_trial_id_fkey', 'result_group_curated_arm_id_trial_id_fkey') $$,
+              $$ VALUES ('n') $$, 'deleting an arm leaves its result groups, unmapped (SET NULL)');
 SELECT is((SELECT confdeltype::text || confupdtype::text FROM pg_constraint WHERE conname = 'participant_site_fkey'),
           'ac', 'a site with participants cannot be deleted; renaming it renames theirs');
 
