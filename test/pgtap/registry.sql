@@ -1,13 +1,13 @@
 -- Structure of the registry: tables, keys, foreign keys, checks, indexes,
 -- comments, pg_dump registration, views and the import function.
 BEGIN;
-SELECT plan(113);
+SELECT plan(116);
 
 CREATE TEMP VIEW reg_table(name) AS
 VALUES ('trial'), ('arm'), ('outcome'), ('participant'), ('assessment'), ('adverse_event'), ('import_problem'),
        ('site'), ('site_member'), ('registry_admin'), ('participant_adverse_event'),
        ('trial_version'), ('correction'), ('correction_conflict'), ('import_batch'), ('bulk_import_problem'),
-       ('trial_secondary_id'), ('result_group');
+       ('trial_secondary_id'), ('result_group'), ('trial_design'), ('trial_collaborator'), ('trial_reference');
 CREATE TEMP VIEW reg_view(name) AS
 VALUES ('arm_pain_summary'), ('trial_effect'), ('trial_stratum_effect'), ('pooled_effect'), ('safety_by_route'),
        ('safety_totals_by_route'), ('arm_adverse_event_summary'), ('pooling_exclusion'), ('pooling_flow'),
@@ -55,8 +55,9 @@ SELECT fk_ok('adverse_event', 'arm_id', 'arm', 'arm_id');
 SELECT fk_ok('import_problem', 'trial_id', 'trial', 'trial_id');
 SELECT is_empty($$ SELECT conname::text FROM pg_constraint
                    WHERE contype = 'f' AND conrelid IN (SELECT name::regclass FROM reg_table) AND confdeltype <> 'c'
-                     AND conname <> 'participant_site_fkey' $$,
-                'every foreign key cascades deletes (but a participant''s site)');
+                     AND conname <> 'participant_site_fkey'
+                     AND NOT (conrelid = 'result_group'::regclass AND confdeltype = 'n') $$,
+                'every foreign key cascades deletes (but a participant''s site, and a result group''s arm: deleting the arm unmaps the group)');
 SELECT is((SELECT confdeltype::text || confupdtype::text FROM pg_constraint WHERE conname = 'participant_site_fkey'),
           'ac', 'a site with participants cannot be deleted; renaming it renames theirs');
 
