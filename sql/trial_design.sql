@@ -30,6 +30,8 @@ SELECT ctgov_import($json${
 \x on
 SELECT * FROM trial_design WHERE trial_id = 'NCT09999941';
 \x off
+SELECT allocation, masking, who_masked, minimum_age, maximum_age, lead_sponsor_class, countries, start_date, start_date_precision
+FROM trial_design WHERE trial_id = 'NCT09999941';
 SELECT * FROM trial_collaborator WHERE trial_id = 'NCT09999941' ORDER BY json_path;
 SELECT * FROM trial_reference WHERE trial_id = 'NCT09999941' ORDER BY reference_no;
 SELECT count(*) AS problems FROM import_problem WHERE trial_id = 'NCT09999941';
