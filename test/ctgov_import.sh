@@ -3,7 +3,7 @@
 # ctgov_v2 and the synthetic record of test/fixtures into a fresh database
 # and check, record by record, the arms, pain outcome values and adverse
 # event counts against numbers written by hand from each record (table
-# want below), and that every value of the JSON is loaded or dropped with
+# want below), the design and context of three records (want_design), and that every value of the JSON is loaded or dropped with
 # an import_problem row saying why; that a second import changes nothing;
 # and that pg_dump keeps the registry's rows.
 #
@@ -149,13 +149,44 @@ if [ "$(psql_db "$db" -At -c "$counts" -c "SELECT bool_and(ok) FROM verdict")" !
   status=1
 fi
 
+# design and context of three real records, written by hand from the records
+if [ ${#files[@]} -gt 1 ]; then
+  design=$(psql_db "$db" -At -F '|' <<'EOF'
+SET DateStyle = ISO; SET IntervalStyle = postgres;
+SELECT trial_id, allocation, intervention_model, masking, who_masked, primary_purpose, enrollment_type, sex,
+       minimum_age_text, minimum_age, maximum_age_text, maximum_age, healthy_volunteers, lead_sponsor, lead_sponsor_class,
+       countries, start_date, start_date_precision, primary_completion_date, primary_completion_date_precision,
+       completion_date, completion_date_precision, results_first_posted, results_first_posted_precision
+FROM trial_design WHERE trial_id IN ('NCT02210780', 'NCT00763412') ORDER BY trial_id;
+SELECT trial_id, string_agg(name || ':' || sponsor_class, '; ' ORDER BY json_path) FROM trial_collaborator
+WHERE trial_id IN ('NCT02210780', 'NCT00763412') GROUP BY trial_id ORDER BY trial_id;
+SELECT trial_id, reference_no, pmid, reference_type, left(citation, 18) FROM trial_reference WHERE trial_id = 'NCT00465816' ORDER BY reference_no;
+EOF
+)
+  want_design='NCT00763412|randomized|parallel|quadruple|{participant,care_provider,investigator,outcomes_assessor}|other|actual|all|12 Years|12 years|24 Years|24 years|f|Arbelaez, Ana Maria|indiv|{"United States"}|2006-11-01|month|2013-01-01|month|2013-01-01|month|2017-06-05|day
+NCT02210780|randomized|parallel|triple|{participant,investigator,outcomes_assessor}|treatment|actual|all|18 Years|18 years|64 Years|64 years|f|Regeneron Pharmaceuticals|industry|{"United States"}|2014-08-05|day|2015-09-15|day|2015-09-15|day|2020-05-07|day
+NCT00763412|Washington University School of Medicine:other; National Institutes of Health (NIH):nih; Novo Nordisk A/S:industry; National Institute of Diabetes and Digestive and Kidney Diseases (NIDDK):nih
+NCT02210780|Sanofi:industry
+NCT00465816|0|22107850|background|Ostergaard L, Silf
+NCT00465816|1||background|Ostergaard L et al'
+  if [ "$design" = "$want_design" ]; then
+    echo "ctgov_import: design and context of NCT02210780, NCT00763412 and NCT00465816 as the records give them"
+  else
+    echo "ctgov_import: FAILED: design and context differ from the records"; diff <(echo "$want_design") <(echo "$design") || true
+    status=1
+  fi
+fi
+
 # a second import of every record leaves the same rows
 snapshot="SELECT md5(string_agg(x, ',' ORDER BY x)) FROM (
     SELECT 't' || t.trial_id || t.title || t.condition_category FROM trial t
     UNION ALL SELECT 'a' || a.trial_id || a.label || coalesce(a.route::text, '') || a.is_msc FROM arm a
     UNION ALL SELECT 'o' || a.trial_id || a.label || o.instrument || o.week || o.kind || o.mean FROM outcome o JOIN arm a USING (arm_id)
     UNION ALL SELECT 'e' || a.trial_id || a.label || e.term || e.serious || e.n_affected || e.n_at_risk FROM adverse_event e JOIN arm a USING (arm_id)
-    UNION ALL SELECT 'p' || p.trial_id || p.json_path || p.reason FROM import_problem p) AS s(x)"
+    UNION ALL SELECT 'p' || p.trial_id || p.json_path || p.reason FROM import_problem p
+    UNION ALL SELECT 'd' || to_jsonb(d)::text FROM trial_design d
+    UNION ALL SELECT 'c' || to_jsonb(c)::text FROM trial_collaborator c
+    UNION ALL SELECT 'r' || to_jsonb(r)::text FROM trial_reference r) AS s(x)"
 before=$(psql_db "$db" -At -c "$snapshot")
 psql_db "$db" -c "SELECT count(ctgov_import(doc)) FROM (SELECT doc FROM ctgov_file ORDER BY name) AS f" >/dev/null
 after=$(psql_db "$db" -At -c "$snapshot")

@@ -234,7 +234,7 @@ t|f|t" \
                                              AND (SELECT count(*) FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
                                                   WHERE relkind <> 'S' AND has_table_privilege(oid, p || ' WITH GRANT OPTION')) = CASE relkind WHEN 'r' THEN 6 WHEN 'v' THEN 1 ELSE 0 END),
                                     bool_or(has_table_privilege(oid, 'TRIGGER') AND relkind <> 'S'),
-                                    count(*) = 39
+                                    count(*) = 42
                              FROM pg_class WHERE relnamespace = 'registry'::regnamespace AND relkind IN ('r', 'v', 'S')")"
 
 for w in "put a trigger on a registry table|CREATE TRIGGER t BEFORE INSERT ON registry.participant FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()" \
@@ -630,7 +630,7 @@ check "among them lower(text), btrim(text), array_agg(anynonarray), ~*(text, tex
 # the ctgov_import_* parts and the trigger function trial_condition_category
 # through ctgov_import, registry_correction through an UPDATE of an imported trial, change_correlation through arm_pain_summary too)
 check "the functions that are not C are the ones the calls below cover" \
-  "change_correlation co_interventions_in condition_categories condition_category ctgov_abbreviations ctgov_arm_names ctgov_denoms ctgov_doses_in ctgov_group_arm ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_begin ctgov_import_end ctgov_import_outcomes ctgov_import_result_groups ctgov_import_secondary_ids ctgov_import_staged ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint ctgov_words current_sites is_registry_admin jsonb_changed_paths msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of registry_correction registry_imported_rows registry_row_key result_group_map results_group_arm scale_maxima timepoint_weeks trial_condition_category trial_merge" \
+  "change_correlation co_interventions_in condition_categories condition_category ctgov_abbreviations ctgov_arm_names ctgov_denoms ctgov_doses_in ctgov_group_arm ctgov_import ctgov_import_adverse_events ctgov_import_arms ctgov_import_begin ctgov_import_design ctgov_import_end ctgov_import_outcomes ctgov_import_result_groups ctgov_import_secondary_ids ctgov_import_staged ctgov_import_trial ctgov_integer ctgov_number ctgov_timepoint ctgov_words current_sites is_registry_admin jsonb_changed_paths msc_mentioned pain_instrument_match pain_instrument_of pain_instrument_range pain_scale_of registry_correction registry_imported_rows registry_row_key result_group_map results_group_arm scale_maxima timepoint_weeks trial_condition_category trial_merge" \
   "$(su_psql -d "$db" -c "SELECT string_agg(DISTINCT proname, ' ' ORDER BY proname) FROM pg_proc
                           WHERE pronamespace = 'registry'::regnamespace AND prokind = 'f'
                             AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')")"
@@ -646,7 +646,9 @@ CREATE TEMP TABLE registry_admin (LIKE registry.registry_admin); CREATE TEMP TAB
 CREATE TEMP TABLE participant_adverse_event (LIKE registry.participant_adverse_event);
 CREATE TEMP TABLE trial_version (LIKE registry.trial_version); CREATE TEMP TABLE correction (LIKE registry.correction);
 CREATE TEMP TABLE correction_conflict (LIKE registry.correction_conflict); CREATE TEMP TABLE import_batch (LIKE registry.import_batch);
-CREATE TEMP TABLE bulk_import_problem (LIKE registry.bulk_import_problem);"
+CREATE TEMP TABLE bulk_import_problem (LIKE registry.bulk_import_problem);
+CREATE TEMP TABLE trial_design (LIKE registry.trial_design); CREATE TEMP TABLE trial_collaborator (LIKE registry.trial_collaborator);
+CREATE TEMP TABLE trial_reference (LIKE registry.trial_reference);"
 # every SQL and PL/pgSQL function of the extension, every view and the
 # tables under row-level security, read (run again in section 5)
 touch=$(cat <<'SQL'
@@ -664,6 +666,7 @@ DO $merge$ BEGIN PERFORM registry.trial_merge('NCT09999901', 'LOCAL-NO-SUCH-TRIA
 SELECT registry.ctgov_group_arm('SAR 200 mg (FAS)', 'sarilumab', '[{"label": "Sarilumab 200 mg", "names": ["sarilumab", "sar"]}, {"label": "Placebo", "names": ["placebo"]}]');
 SELECT registry.ctgov_arm_names('{"protocolSection": {"descriptionModule": {"briefSummary": "Sarilumab (SAR)"}}}', '{A}');
 SELECT registry.ctgov_abbreviations('Full Analysis Set (FAS)'), registry.ctgov_doses_in('200 mg'), registry.ctgov_words('A-b');
+DO $design$ BEGIN PERFORM registry.ctgov_import_design('{"protocolSection": {"eligibilityModule": {"sex": "ALL", "minimumAge": "18 Years"}, "referencesModule": {"references": [{"pmid": "1"}]}}}', 'NCT09999901'); EXCEPTION WHEN insufficient_privilege OR foreign_key_violation THEN NULL; END $design$;
 SELECT registry.ctgov_denoms('[{"units": "Participants", "counts": [{"groupId": "OG000", "value": "3"}]}]', '$.denoms');
 SELECT registry.ctgov_timepoint('Week 12', 2, NULL, 1, 'Baseline and 6 months', 'value');
 SELECT registry.condition_category('{Knee Osteoarthritis}');

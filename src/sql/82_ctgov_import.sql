@@ -855,6 +855,7 @@ BEGIN
     arms := @extschema@.ctgov_import_arms(record, tid);
     probs := probs || arms.problems
              || @extschema@.ctgov_import_secondary_ids(record, tid)
+             || @extschema@.ctgov_import_design(record, tid)
              || @extschema@.ctgov_import_result_groups(record, tid, arms.arm_ids, arms.arm_labels)
              || @extschema@.ctgov_import_outcomes(record, tid, arms.arm_ids, arms.arm_labels)
              || @extschema@.ctgov_import_adverse_events(record, tid, arms.arm_ids, arms.arm_labels);

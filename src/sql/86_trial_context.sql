@@ -1,6 +1,6 @@
--- Registry, trial context from ClinicalTrials.gov records: secondary ids,
--- design, eligibility, sponsors, countries, references and dates
--- (filled by ctgov_import_context(), issue 13).
+-- Registry, trial context from ClinicalTrials.gov records: secondary ids
+-- (filled by ctgov_import_secondary_ids(), issue 13; design, eligibility,
+-- sponsors, countries, references and dates are in 89_trial_design.sql).
 
 -- ===================================================================
 -- Secondary identifiers

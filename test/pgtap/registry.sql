@@ -1,13 +1,13 @@
 -- Structure of the registry: tables, keys, foreign keys, checks, indexes,
 -- comments, pg_dump registration, views and the import function.
 BEGIN;
-SELECT plan(114);
+SELECT plan(117);
 
 CREATE TEMP VIEW reg_table(name) AS
 VALUES ('trial'), ('arm'), ('outcome'), ('participant'), ('assessment'), ('adverse_event'), ('import_problem'),
        ('site'), ('site_member'), ('registry_admin'), ('participant_adverse_event'),
        ('trial_version'), ('correction'), ('correction_conflict'), ('import_batch'), ('bulk_import_problem'),
-       ('trial_secondary_id'), ('result_group');
+       ('trial_secondary_id'), ('result_group'), ('trial_design'), ('trial_collaborator'), ('trial_reference');
 CREATE TEMP VIEW reg_view(name) AS
 VALUES ('arm_pain_summary'), ('trial_effect'), ('trial_stratum_effect'), ('pooled_effect'), ('safety_by_route'),
        ('safety_totals_by_route'), ('arm_adverse_event_summary'), ('pooling_exclusion'), ('pooling_flow'),
@@ -121,7 +121,7 @@ SELECT set_eq($$ SELECT unnest(extconfig)::regclass::text FROM pg_extension WHER
               $$ SELECT name FROM reg_table
                  UNION ALL SELECT pg_get_serial_sequence(name, a.attname)::regclass::text
                  FROM reg_table JOIN pg_attribute a ON a.attrelid = name::regclass AND a.attidentity <> '' $$,
-              'pg_extension_config_dump registers the eighteen tables and their identity sequences');
+              'pg_extension_config_dump registers the twenty-one tables and their identity sequences');
 SELECT ok((SELECT bool_and(c = '') FROM pg_extension, unnest(extcondition) AS c WHERE extname = 'msc_registry'),
           'with no filter: pg_dump keeps every row');
 
